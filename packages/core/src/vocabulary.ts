@@ -1,0 +1,70 @@
+// The domain's words: English in code, Chinese labels for people. One place, so the API,
+// the database, the Excel ledger and the UI all agree (see docs/GLOSSARY.md).
+
+export const INSPECTION_KINDS = [
+  'xunshi',
+  'xuncha',
+  'special_xuncha',
+  'lookback',
+  'assessment',
+  'audit',
+  'supervision',
+] as const;
+export type InspectionKind = (typeof INSPECTION_KINDS)[number];
+export const INSPECTION_KIND_LABELS: Record<InspectionKind, string> = {
+  xunshi: '巡视',
+  xuncha: '巡察',
+  special_xuncha: '专项巡察',
+  lookback: '回头看',
+  assessment: '成效考核',
+  audit: '审计',
+  supervision: '督查',
+};
+
+export const MEASURE_KINDS = ['immediate', 'deadline', 'ongoing'] as const;
+export type MeasureKind = (typeof MEASURE_KINDS)[number];
+export const MEASURE_KIND_LABELS: Record<MeasureKind, string> = {
+  immediate: '立行立改',
+  deadline: '限期整改',
+  ongoing: '长期坚持',
+};
+
+export const MEASURE_STATUSES = ['not_started', 'in_progress', 'pending_review', 'closed'] as const;
+export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+export const MEASURE_STATUS_LABELS: Record<MeasureStatus, string> = {
+  not_started: '未启动',
+  in_progress: '推进中',
+  pending_review: '待审核',
+  closed: '已销号',
+};
+
+export const PROBLEM_SOURCES = ['feedback', 'cross_check', 'petition', 'look_back', 'self_check'] as const;
+export type ProblemSource = (typeof PROBLEM_SOURCES)[number];
+export const PROBLEM_SOURCE_LABELS: Record<ProblemSource, string> = {
+  feedback: '反馈意见',
+  cross_check: '数据比对',
+  petition: '信访举报',
+  look_back: '回头看',
+  self_check: '自查',
+};
+
+export const ROLES = ['admin', 'office', 'reviewer', 'leader', 'clerk', 'discipline', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  office: '巡察办/整改办',
+  reviewer: '审核人',
+  leader: '责任领导',
+  clerk: '单位联络员',
+  discipline: '纪检监察',
+  viewer: '只读领导',
+};
+
+export const UNIT_KINDS = ['county', 'township', 'village', 'department'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  county: '县(区)',
+  township: '乡镇(街道)',
+  village: '村(社区)',
+  department: '部门/站所',
+};
