@@ -1,0 +1,10 @@
+export * from './report-data.ts';
+export { computeTotals, type ReportTotals } from './totals.ts';
+export { ReportError, REPORT_ERROR_CODES, type ReportErrorCode } from './errors.ts';
+export { compileTemplate, type CompiledTemplate } from './template.ts';
+export { renderTemplate } from './render.ts';
+export type { DocBlock, DocumentModel, LineStyle } from './document-model.ts';
+export { buildDocx, buildDocxDocument } from './docx.ts';
+export { generateReport, defaultTemplate, REPORT_KINDS, type ReportKind } from './generate.ts';
+export { ROOT_SCOPE, type FieldSpec, type ScopeSpec } from './placeholders.ts';
+export { chineseDate, chineseNumber } from './chinese.ts';

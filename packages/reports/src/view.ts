@@ -1,0 +1,171 @@
+import { INSPECTION_KIND_LABELS, MEASURE_KIND_LABELS, MEASURE_STATUS_LABELS } from '@zhenggai/core';
+import { chineseDate, chineseNumber } from './chinese.ts';
+import { ReportError } from './errors.ts';
+import type {
+  ReportContact,
+  ReportData,
+  ReportMeasure,
+  ReportProblem,
+  ProblemStatus,
+} from './report-data.ts';
+import { computeTotals } from './totals.ts';
+
+// ReportData → the strings a template prints. All wording decisions about single values (date
+// form, numbering form, punctuation) live here, so templates only arrange them.
+
+/** One level of the template context: printable values (null = empty) and loops. */
+export interface ViewScope {
+  values: Record<string, string | null>;
+  lists: Record<string, ViewScope[]>;
+}
+
+const PROBLEM_STATUS_LABELS: Record<ProblemStatus, string> = { open: '整改中', closed: '已整改' };
+
+export function buildView(data: ReportData): ViewScope {
+  const totals = computeTotals(data);
+  const { inspection } = data;
+  let problemIndex = 0;
+  const categories = data.categories.map((category, c): ViewScope => {
+    const problems = category.problems.map((problem) => {
+      problemIndex += 1;
+      return problemView(problem, problemIndex);
+    });
+    return {
+      values: {
+        'category.marker': `（${chineseNumber(c + 1)}）`,
+        'category.number': chineseNumber(c + 1),
+        'category.index': String(c + 1),
+        'category.title': asTitle(category.title),
+        'category.problemCount': String(category.problems.length),
+        'category.measureCount': String(category.problems.reduce((n, p) => n + p.measures.length, 0)),
+      },
+      lists: { problems },
+    };
+  });
+  const periodStart = optionalDate(inspection.periodStart);
+  const periodEnd = optionalDate(inspection.periodEnd);
+  const accountability = accountabilitySummary(data.accountability);
+  return {
+    values: {
+      reportingUnit: data.reportingUnit.trim(),
+      reportDate: chineseDate(data.reportDate),
+      recipient: present(data.recipient),
+      kind: INSPECTION_KIND_LABELS[inspection.kind],
+      inspectionName: inspection.name.trim(),
+      issuer: present(inspection.issuer),
+      team: present(inspection.team),
+      inspectedUnit: inspection.inspectedUnit.trim(),
+      period:
+        periodStart === null
+          ? null
+          : periodEnd === null
+            ? `${periodStart}起`
+            : `${periodStart}至${periodEnd}`,
+      periodStart,
+      periodEnd,
+      feedbackDate: optionalDate(inspection.feedbackDate),
+      'totals.categories': String(totals.categories),
+      'totals.categoriesCn': chineseNumber(totals.categories),
+      'totals.problems': String(totals.problems),
+      'totals.measures': String(totals.measures),
+      'totals.closedMeasures': String(totals.closedMeasures),
+      'totals.openMeasures': String(totals.openMeasures),
+      'totals.ongoingMeasures': String(totals.ongoingMeasures),
+      'totals.completionRate': `${totals.completionRate.toFixed(1)}%`,
+      'totals.problemsClosed': String(totals.problemsClosed),
+      accountability: accountability?.summary ?? null,
+      'accountability.summary': accountability?.summary ?? null,
+      'accountability.total': accountability === null ? null : String(accountability.total),
+      contact: contactSentence(data.contact),
+      'contact.phone': present(data.contact?.phone),
+      'contact.email': present(data.contact?.email),
+      'contact.address': present(data.contact?.address),
+    },
+    lists: { categories },
+  };
+}
+
+function problemView(problem: ReportProblem, index: number): ViewScope {
+  const measures = problem.measures.map((measure, m) => measureView(measure, m + 1));
+  return {
+    values: {
+      'problem.marker': `${index}.`,
+      'problem.index': String(index),
+      'problem.number': problem.number.trim(),
+      'problem.title': asTitle(problem.title),
+      'problem.text': asSentence(problem.text),
+      'problem.status': PROBLEM_STATUS_LABELS[problem.status],
+      'problem.measureCount': String(problem.measures.length),
+      'problem.closedMeasures': String(problem.measures.filter((m) => m.status === 'closed').length),
+    },
+    lists: { measures },
+  };
+}
+
+function measureView(measure: ReportMeasure, index: number): ViewScope {
+  const deadline = optionalDate(measure.deadline);
+  return {
+    values: {
+      'measure.marker': `${chineseNumber(index)}是`,
+      'measure.numberMarker': `（${index}）`,
+      'measure.index': String(index),
+      'measure.text': asSentence(measure.text) ?? '',
+      'measure.kind': MEASURE_KIND_LABELS[measure.kind],
+      'measure.unit': present(measure.unit),
+      'measure.deadline': deadline,
+      'measure.due': deadline ?? MEASURE_KIND_LABELS[measure.kind],
+      'measure.status': MEASURE_STATUS_LABELS[measure.status],
+      'measure.progress': asSentence(measure.progress),
+    },
+    lists: {},
+  };
+}
+
+function present(value: string | null | undefined): string | null {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
+function optionalDate(value: string | null): string | null {
+  const iso = present(value);
+  return iso === null ? null : chineseDate(iso);
+}
+
+/** Headings carry their own punctuation in the template, so drop what the ledger ended them with. */
+function asTitle(value: string): string {
+  return value.trim().replace(/[。．.；;，,：:\s]+$/u, '');
+}
+
+/** Sentences run on into the next one ("…。目前已…"), so each must end like a sentence. */
+function asSentence(value: string | null): string | null {
+  const text = present(value);
+  if (text === null) return null;
+  const withoutSoftEnd = text.replace(/[；;，,：:、]+$/u, '');
+  return /[。！？!?…”"’）)】]$/u.test(withoutSoftEnd) ? withoutSoftEnd : `${withoutSoftEnd}。`;
+}
+
+function accountabilitySummary(counts: Record<string, number>): { summary: string; total: number } | null {
+  const parts: string[] = [];
+  let total = 0;
+  for (const [type, count] of Object.entries(counts)) {
+    if (!Number.isInteger(count) || count < 0) {
+      throw new ReportError('REPORT_BAD_COUNT', `问责人数“${type}: ${count}”不是非负整数`);
+    }
+    if (count === 0) continue;
+    parts.push(`${type.trim()}${count}人`);
+    total += count;
+  }
+  return parts.length === 0 ? null : { summary: parts.join('、'), total };
+}
+
+function contactSentence(contact: ReportContact | null): string | null {
+  if (contact === null) return null;
+  const parts = [
+    ['电话', present(contact.phone)],
+    ['邮政地址', present(contact.address)],
+    ['电子邮箱', present(contact.email)],
+  ]
+    .filter((pair): pair is [string, string] => pair[1] !== null)
+    .map(([label, value]) => `${label}：${value}`);
+  return parts.length === 0 ? null : parts.join('；');
+}
