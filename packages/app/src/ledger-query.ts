@@ -1,0 +1,145 @@
+import { sql, type SQL } from '@zhenggai/db';
+import {
+  measureLight,
+  type MeasureKind,
+  type MeasureStatus,
+} from '@zhenggai/core';
+import type { Db } from '@zhenggai/db';
+import { scopePatterns, type Actor } from './actor.ts';
+import { one, patternArray, rows } from './tx.ts';
+
+// The ledger as one filtered table of measures, always limited to the actor's scope.
+
+export interface LedgerFilter {
+  inspectionId?: number;
+  status?: MeasureStatus[];
+  kind?: MeasureKind[];
+  unitId?: number;
+  /** Include measures of the unit's subtree. */
+  unitSubtree?: boolean;
+  leaderName?: string;
+  categoryTitle?: string;
+  problemId?: number;
+  overdue?: boolean;
+  dueSoon?: boolean;
+  q?: string;
+  sort?: 'position' | 'urgency' | 'updated';
+  limit?: number;
+  offset?: number;
+}
+
+export interface LedgerRow {
+  id: number;
+  inspectionId: number;
+  inspectionName: string;
+  problemId: number;
+  problemNumber: string;
+  problemTitle: string;
+  categoryTitle: string | null;
+  position: number;
+  text: string;
+  kind: MeasureKind;
+  status: MeasureStatus;
+  unitId: number;
+  unitName: string;
+  leaderName: string | null;
+  personName: string | null;
+  deadline: string | null;
+  lastProgressAt: string | null;
+  evidenceCadenceDays: number | null;
+  createdAt: string;
+  yellowDays: number;
+  light: string;
+  daysLeft: number | null;
+}
+
+export const today = () => process.env.ZHENGGAI_TODAY ?? new Date().toISOString().slice(0, 10);
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The SQL condition for "late": past the deadline, or a 长期坚持 measure whose evidence lapsed. */
+export function overdueCondition(day: string): SQL {
+  return sql`((m.kind <> 'ongoing' AND m.status <> 'closed' AND m.deadline < ${day}::date)
+    OR (m.kind = 'ongoing' AND (COALESCE(m.last_progress_at, m.created_at)::date + COALESCE(m.evidence_cadence_days, 30)) < ${day}::date))`;
+}
+
+export function dueSoonCondition(day: string): SQL {
+  return sql`(m.kind <> 'ongoing' AND m.status <> 'closed' AND m.deadline >= ${day}::date
+    AND m.deadline <= ${day}::date + i.yellow_days)`;
+}
+
+export function scopeCondition(actor: Actor): SQL {
+  const { own, context } = scopePatterns(actor);
+  return sql`(mu.path LIKE ANY(${patternArray(own)}) OR ou.path LIKE ANY(${patternArray(context)})
+    OR iu.path LIKE ANY(${patternArray(context)}))`;
+}
+
+export const LEDGER_FROM = sql`FROM measures m
+  JOIN units mu ON mu.id = m.unit_id
+  JOIN problems p ON p.id = m.problem_id
+  LEFT JOIN categories c ON c.id = p.category_id
+  JOIN inspections i ON i.id = m.inspection_id
+  JOIN units ou ON ou.id = i.owner_unit_id
+  JOIN units iu ON iu.id = i.inspected_unit_id`;
+
+export function ledgerWhere(actor: Actor, f: LedgerFilter, day: string): SQL {
+  const parts: SQL[] = [scopeCondition(actor)];
+  if (f.inspectionId) parts.push(sql`m.inspection_id = ${f.inspectionId}`);
+  if (f.problemId) parts.push(sql`m.problem_id = ${f.problemId}`);
+  if (f.status?.length) parts.push(sql`m.status = ANY(string_to_array(${f.status.join(',')}, ','))`);
+  if (f.kind?.length) parts.push(sql`m.kind = ANY(string_to_array(${f.kind.join(',')}, ','))`);
+  if (f.unitId) {
+    parts.push(
+      f.unitSubtree
+        ? sql`mu.path LIKE (SELECT path FROM units WHERE id = ${f.unitId}) || '%'`
+        : sql`m.unit_id = ${f.unitId}`,
+    );
+  }
+  if (f.leaderName) parts.push(sql`COALESCE(m.leader_name, p.leader_name) = ${f.leaderName}`);
+  if (f.categoryTitle) parts.push(sql`c.title = ${f.categoryTitle}`);
+  if (f.overdue) parts.push(overdueCondition(day));
+  if (f.dueSoon) parts.push(dueSoonCondition(day));
+  if (f.q?.trim()) {
+    const like = `%${escapeLike(f.q.trim())}%`;
+    parts.push(
+      sql`(m.text ILIKE ${like} OR p.title ILIKE ${like} OR p.finding ILIKE ${like} OR mu.name ILIKE ${like}
+        OR COALESCE(m.person_name, '') ILIKE ${like} OR COALESCE(m.leader_name, p.leader_name, '') ILIKE ${like})`,
+    );
+  }
+  return sql.join(parts, sql` AND `);
+}
+
+const ORDER: Record<NonNullable<LedgerFilter['sort']>, SQL> = {
+  position: sql`m.inspection_id DESC, p.position, p.id, m.position, m.id`,
+  urgency: sql`(m.status = 'closed'), m.deadline ASC NULLS LAST, m.id`,
+  updated: sql`m.updated_at DESC, m.id DESC`,
+};
+
+export async function listLedger(db: Db, actor: Actor, filter: LedgerFilter, day = today()) {
+  const where = ledgerWhere(actor, filter, day);
+  const limit = Math.min(Math.max(filter.limit ?? 100, 1), 20_000);
+  const offset = Math.max(filter.offset ?? 0, 0);
+  const items = await rows<Omit<LedgerRow, 'light' | 'daysLeft'>>(
+    db,
+    sql`SELECT m.id::int AS "id", m.inspection_id::int AS "inspectionId", i.name AS "inspectionName",
+               m.problem_id::int AS "problemId", p.number AS "problemNumber", p.title AS "problemTitle",
+               c.title AS "categoryTitle", m.position, m.text, m.kind, m.status, m.unit_id::int AS "unitId",
+               mu.name AS "unitName", COALESCE(m.leader_name, p.leader_name) AS "leaderName",
+               m.person_name AS "personName", m.deadline::text AS "deadline",
+               m.last_progress_at AS "lastProgressAt", m.evidence_cadence_days AS "evidenceCadenceDays",
+               m.created_at AS "createdAt", i.yellow_days AS "yellowDays"
+        ${LEDGER_FROM} WHERE ${where} ORDER BY ${ORDER[filter.sort ?? 'position']} LIMIT ${limit} OFFSET ${offset}`,
+  );
+  const total = await one<{ n: number }>(db, sql`SELECT count(*)::int AS n ${LEDGER_FROM} WHERE ${where}`);
+  return { total: total?.n ?? 0, items: items.map((m) => withLight(m, day)) };
+}
+
+export function withLight(m: Omit<LedgerRow, 'light' | 'daysLeft'>, day: string): LedgerRow {
+  const lastProgressAt = m.lastProgressAt ? new Date(m.lastProgressAt).toISOString() : null;
+  const createdAt = new Date(m.createdAt).toISOString();
+  const light = measureLight({ ...m, lastProgressAt, createdAt }, day, m.yellowDays);
+  const daysLeft = m.deadline
+    ? Math.round((Date.parse(`${m.deadline}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000)
+    : null;
+  return { ...m, lastProgressAt, createdAt, light, daysLeft };
+}

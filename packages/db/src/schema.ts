@@ -1,0 +1,177 @@
+import {
+  bigint,
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+
+// Drizzle's view of the tables created by ../migrations/*.sql (the SQL is the source of truth;
+// test/schema.test.ts checks that both agree column by column).
+
+const id = () => bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity();
+const ref = (name: string) => bigint(name, { mode: 'number' });
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+const day = (name: string) => date(name, { mode: 'string' });
+
+export const units = pgTable('units', {
+  id: id(),
+  parentId: ref('parent_id'),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  path: text('path').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const users = pgTable('users', {
+  id: id(),
+  username: text('username').notNull(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  unitId: ref('unit_id').notNull(),
+  email: text('email'),
+  disabled: boolean('disabled').notNull().default(false),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const roleGrants = pgTable('role_grants', {
+  id: id(),
+  userId: ref('user_id').notNull(),
+  role: text('role').notNull(),
+  unitId: ref('unit_id').notNull(),
+});
+
+export const sessions = pgTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: ref('user_id').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  expiresAt: ts('expires_at').notNull(),
+});
+
+export const inspections = pgTable('inspections', {
+  id: id(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  issuer: text('issuer'),
+  team: text('team'),
+  ownerUnitId: ref('owner_unit_id').notNull(),
+  inspectedUnitId: ref('inspected_unit_id').notNull(),
+  extendedUnitIds: bigint('extended_unit_ids', { mode: 'number' }).array().notNull().default([]),
+  periodStart: day('period_start'),
+  periodEnd: day('period_end'),
+  feedbackDate: day('feedback_date'),
+  planDue: day('plan_due'),
+  reportDue: day('report_due'),
+  yellowDays: integer('yellow_days').notNull().default(7),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const categories = pgTable('categories', {
+  id: id(),
+  inspectionId: ref('inspection_id').notNull(),
+  position: integer('position').notNull(),
+  title: text('title').notNull(),
+});
+
+export const problems = pgTable('problems', {
+  id: id(),
+  inspectionId: ref('inspection_id').notNull(),
+  categoryId: ref('category_id'),
+  position: integer('position').notNull(),
+  number: text('number').notNull(),
+  title: text('title').notNull(),
+  finding: text('finding').notNull().default(''),
+  source: text('source').notNull().default('feedback'),
+  crossCheckAll: boolean('cross_check_all').notNull().default(false),
+  leaderName: text('leader_name'),
+  leadUnitId: ref('lead_unit_id'),
+  recurring: boolean('recurring').notNull().default(false),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const measures = pgTable('measures', {
+  id: id(),
+  problemId: ref('problem_id').notNull(),
+  inspectionId: ref('inspection_id').notNull(),
+  position: integer('position').notNull(),
+  text: text('text').notNull(),
+  kind: text('kind').notNull().default('deadline'),
+  unitId: ref('unit_id').notNull(),
+  cooperatingUnitIds: bigint('cooperating_unit_ids', { mode: 'number' }).array().notNull().default([]),
+  leaderName: text('leader_name'),
+  personName: text('person_name'),
+  deadline: day('deadline'),
+  status: text('status').notNull().default('not_started'),
+  evidenceCadenceDays: integer('evidence_cadence_days'),
+  lastProgressAt: ts('last_progress_at'),
+  closedAt: ts('closed_at'),
+  returnReason: text('return_reason'),
+  evidenceNote: text('evidence_note'),
+  remark: text('remark'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const progressUpdates = pgTable('progress_updates', {
+  id: id(),
+  measureId: ref('measure_id').notNull(),
+  authorId: ref('author_id'),
+  text: text('text').notNull(),
+  numbers: jsonb('numbers').notNull().default([]),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const evidenceFiles = pgTable('evidence_files', {
+  sha256: text('sha256').primaryKey(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  mime: text('mime').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const progressEvidence = pgTable('progress_evidence', {
+  id: id(),
+  progressId: ref('progress_id').notNull(),
+  sha256: text('sha256').notNull(),
+  fileName: text('file_name').notNull(),
+});
+
+export const auditEvents = pgTable('audit_events', {
+  id: id(),
+  at: ts('at').notNull(),
+  actorId: ref('actor_id'),
+  action: text('action').notNull(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id'),
+  unitId: ref('unit_id'),
+  before: jsonb('before'),
+  after: jsonb('after'),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});
+
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+});
+
+/** Tables in foreign-key order: backup writes them in this order, restore reads them back so. */
+export const TABLES_IN_ORDER = [
+  'units',
+  'users',
+  'role_grants',
+  'sessions',
+  'inspections',
+  'categories',
+  'problems',
+  'measures',
+  'progress_updates',
+  'evidence_files',
+  'progress_evidence',
+  'audit_events',
+  'settings',
+] as const;
