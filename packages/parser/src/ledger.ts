@@ -1,0 +1,101 @@
+import { MEASURE_LABEL, extractMeasures } from './measures.ts';
+import { walk, type OutlineNode } from './outline.ts';
+import type { ParsedCategory, ParsedProblem } from './types.ts';
+
+// From the outline to the problem list. A problem is an Arabic-numbered item; its category is
+// the heading it sits under. Sections that only wrap the list, organise the work or plan the
+// future are not categories: they are recognised by holding no numbered items, or, when they
+// do, by reading like organisation/closing sections while another branch holds the ledger.
+
+const NOT_LEDGER =
+  /组织领导|政治站位|下一步|工作打算|今后工作|长效机制|总体进展|主要做法|基本情况|工作开展情况|整改工作开展/;
+
+/** Heading text up to the first "。", without a trailing full stop. */
+export function headingTitle(text: string): string {
+  const cut = text.split(MEASURE_LABEL)[0] ?? text;
+  const stop = cut.indexOf('。');
+  return (stop >= 0 ? cut.slice(0, stop) : cut).replace(/[。.．\s]+$/, '').trim();
+}
+
+function toProblem(node: OutlineNode): ParsedProblem {
+  const heading = node.heading?.text ?? '';
+  const [headFinding = '', ...headRest] = heading.split(MEASURE_LABEL);
+  let finding = [headFinding];
+  let rectification: string[] = headRest.length > 0 ? [headRest.join('')] : [];
+  if (rectification.length === 0) {
+    // A label further down splits finding from rectification; without one, everything under
+    // the heading is rectification (the usual shape of a 整改情况 report).
+    const labelAt = node.body.findIndex((line) => MEASURE_LABEL.test(line));
+    if (labelAt >= 0) {
+      const labelLine = node.body[labelAt] ?? '';
+      const [before = '', ...after] = labelLine.split(MEASURE_LABEL);
+      finding = [headFinding, ...node.body.slice(0, labelAt), before].filter((s) => s.trim() !== '');
+      rectification = [after.join(''), ...node.body.slice(labelAt + 1)];
+    } else {
+      rectification = node.body;
+    }
+  } else {
+    rectification = [...rectification, ...node.body];
+  }
+  return {
+    number: String(node.heading?.n ?? ''),
+    title: headingTitle(heading),
+    text: finding.join('\n').trim(),
+    measures: extractMeasures(rectification),
+  };
+}
+
+interface Candidate {
+  node: OutlineNode;
+  problems: OutlineNode[];
+}
+
+export function extractCategories(root: OutlineNode): ParsedCategory[] {
+  // Parents of numbered items, grouped by the section that holds them.
+  const byParent = new Map<OutlineNode, OutlineNode[]>();
+  for (const node of walk(root)) {
+    if (node.heading?.style !== 'num' || !node.parent) continue;
+    const list = byParent.get(node.parent) ?? [];
+    list.push(node);
+    byParent.set(node.parent, list);
+  }
+  if (byParent.size === 0) return [];
+
+  const groups = new Map<OutlineNode | null, Candidate[]>();
+  for (const [parent, problems] of byParent) {
+    const key = parent.heading ? parent.parent : null;
+    const list = groups.get(key) ?? [];
+    list.push({ node: parent, problems });
+    groups.set(key, list);
+  }
+
+  const size = (cs: Candidate[]): number => cs.reduce((n, c) => n + c.problems.length, 0);
+  const largest = [...groups.values()].reduce((a, b) => (size(b) > size(a) ? b : a));
+  const kept: Candidate[] = [];
+  for (const [wrapper, candidates] of groups) {
+    for (const c of withEmptySiblings(wrapper, candidates)) {
+      const title = c.node.heading?.text ?? '';
+      if (candidates !== largest && NOT_LEDGER.test(title)) continue;
+      kept.push(c);
+    }
+  }
+  return kept
+    .sort((a, b) => a.node.order - b.node.order)
+    .map((c) => ({
+      title: c.node.heading ? headingTitle(c.node.heading.text) : '',
+      problems: c.problems.map(toProblem),
+    }));
+}
+
+/** A category heading between two others of its level is a category even without problems. */
+function withEmptySiblings(wrapper: OutlineNode | null, candidates: Candidate[]): Candidate[] {
+  const first = candidates[0]?.node;
+  if (!wrapper || !first?.heading) return candidates;
+  const style = first.heading.style;
+  const orders = candidates.map((c) => c.node.order);
+  const lo = Math.min(...orders);
+  const hi = Math.max(...orders);
+  return wrapper.children
+    .filter((child) => child.heading?.style === style && child.order >= lo && child.order <= hi)
+    .map((child) => candidates.find((c) => c.node === child) ?? { node: child, problems: [] });
+}
