@@ -25,7 +25,9 @@ export function flattenCellValue(value: unknown): Raw {
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     if (Array.isArray(v.richText)) {
-      return (v.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join('');
+      return (v.richText as { text?: unknown }[])
+        .map((r) => (typeof r.text === 'string' ? r.text : ''))
+        .join('');
     }
     if ('formula' in v || 'sharedFormula' in v) return flattenCellValue(v.result);
     if (typeof v.error === 'string') return { error: v.error };
@@ -51,5 +53,7 @@ export function rawToText(raw: Raw): string {
 
 /** Full-width digits, letters and punctuation that people type in Chinese IMEs → ASCII. */
 export function toHalfWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  return s
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
 }

@@ -41,7 +41,18 @@ function dateToIso(d: Date): string {
   return isoDate(rounded.getUTCFullYear(), rounded.getUTCMonth() + 1, rounded.getUTCDate());
 }
 
-const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const CN_NUM: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
 
 /** 六 → 6, 十二 → 12; months are the only place people spell numbers in a deadline. */
 function cnMonthsToDigits(s: string): string {
@@ -96,9 +107,15 @@ function findDates(text: string, contextYear: number | null): Found[] {
     exact(Number(m[1]), Number(m[2]), Number(m[3]), false, m[0].trim()),
   );
   // 20240630
-  take(/(?<!\d)(20\d{2})(\d{2})(\d{2})(?!\d)/g, (m) => exact(Number(m[1]), Number(m[2]), Number(m[3]), false, m[0]));
+  take(/(?<!\d)(20\d{2})(\d{2})(\d{2})(?!\d)/g, (m) =>
+    exact(Number(m[1]), Number(m[2]), Number(m[3]), false, m[0]),
+  );
   // 2024年底 / 2024年末 / 2024年内 / 2024年度
-  take(/(\d{4})\s*年\s*(底|末|内|度|年底)/g, (m) => ({ iso: isoDate(Number(m[1]), 12, 31), bad: null, yearInferred: false }));
+  take(/(\d{4})\s*年\s*(底|末|内|度|年底)/g, (m) => ({
+    iso: isoDate(Number(m[1]), 12, 31),
+    bad: null,
+    yearInferred: false,
+  }));
   // 2024年上半年 / 下半年
   take(/(\d{4})\s*年\s*(上|下)半年/g, (m) => ({
     iso: m[2] === '上' ? isoDate(Number(m[1]), 6, 30) : isoDate(Number(m[1]), 12, 31),

@@ -7,7 +7,14 @@
 // - a new category ends the current problem, so a measure right under a category row with no
 //   problem is reported, not silently attached to the wrong problem.
 
-import type { CategoryDraft, CellIssue, CellRef, LedgerDraft, MeasureDraft, ProblemDraft } from '@zhenggai/core';
+import type {
+  CategoryDraft,
+  CellIssue,
+  CellRef,
+  LedgerDraft,
+  MeasureDraft,
+  ProblemDraft,
+} from '@zhenggai/core';
 import { columnLetter, isBlank, rawToText, toHalfWidth, type Raw } from './cells.ts';
 import type { Field } from './columns.ts';
 import { parseDeadline } from './dates.ts';
@@ -31,7 +38,8 @@ const MEASURE_FIELDS: readonly Field[] = [
   'kind',
 ];
 
-const HEADING = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|第[一二三四五六七八九十]{1,3}[部分类方面项])/;
+const HEADING =
+  /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|第[一二三四五六七八九十]{1,3}[部分类方面项])/;
 const FOOTER = /^\s*(注[:：]|说明[:：]|填表人|制表人|填报人|审核人|联系人|联系电话|分管领导签字|单位盖章)/;
 const YES = /^(是|√|✓|✔|y|yes|true|1|举一反三)$/i;
 
@@ -164,11 +172,13 @@ export class LedgerBuilder {
       // 序号 says this is a different problem that happens to read the same.
       const seq = this.get(row, 'seq');
       const renumbered = seq !== null && this.problem !== null && rawToText(seq) !== this.problem.number;
-      if (this.problem === null || cellText !== this.problemCellText || renumbered) this.startProblem(row, cellText);
+      if (this.problem === null || cellText !== this.problemCellText || renumbered)
+        this.startProblem(row, cellText);
     }
 
     const crossCheck = this.get(row, 'crossCheck');
-    if (crossCheck !== null && this.problem && YES.test(rawToText(crossCheck))) this.problem.crossCheckAll = true;
+    if (crossCheck !== null && this.problem && YES.test(rawToText(crossCheck)))
+      this.problem.crossCheckAll = true;
 
     const hasMeasure = MEASURE_FIELDS.some((f) => this.get(row, f) !== null);
     if (!hasMeasure) return;
@@ -242,7 +252,9 @@ export class LedgerBuilder {
 
     const units = splitUnits(this.text(row, 'unit', '责任单位') ?? '');
     const coop = splitUnits(this.text(row, 'coop', '配合单位') ?? '');
-    const cooperating = [...units.slice(1), ...coop].filter((u, i, all) => u !== units[0] && all.indexOf(u) === i);
+    const cooperating = [...units.slice(1), ...coop].filter(
+      (u, i, all) => u !== units[0] && all.indexOf(u) === i,
+    );
     const measureCol = this.col.measure ?? this.col.problem ?? 0;
     return {
       text: text ?? '',
@@ -267,7 +279,9 @@ export class LedgerBuilder {
       );
     }
     if (this.footerRows.length > 0) {
-      this.warnings.push(`工作表“${this.options.sheet}”第${this.footerRows.join('、')}行是表尾说明或签字栏，已忽略`);
+      this.warnings.push(
+        `工作表“${this.options.sheet}”第${this.footerRows.join('、')}行是表尾说明或签字栏，已忽略`,
+      );
     }
     for (const text of this.options.header.duplicates) {
       this.warnings.push(`工作表“${this.options.sheet}”的列“${text}”与前面的列含义相同，已忽略该列`);

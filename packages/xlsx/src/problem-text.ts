@@ -14,7 +14,8 @@ export interface SplitProblem {
 }
 
 // "1." "1、" "1．" "(1)" "（一）" "问题1：" — but not "1.5万元" or "2023年".
-const NUMBER_PREFIX = /^\s*(?:问题\s*)?(?:(\d{1,3})\s*[.、,:](?!\d)|[(（]\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）])\s*/;
+const NUMBER_PREFIX =
+  /^\s*(?:问题\s*)?(?:(\d{1,3})\s*[.、,:](?!\d)|[(（]\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）])\s*/;
 
 /**
  * "1.标题。详细事实……" → { number: '1', title: '标题', text: '详细事实……' }. A line break ends the
@@ -47,7 +48,8 @@ export function splitProblemCell(cell: string): SplitProblem {
 
 /** The writer's problem cell: the exact inverse of splitProblemCell for titles without 。. */
 export function joinProblemCell(title: string, text: string, crossCheckAll: boolean): string {
-  const mark = crossCheckAll && !title.includes('举一反三') && !text.includes('举一反三') ? CROSS_CHECK_MARK : '';
+  const mark =
+    crossCheckAll && !title.includes('举一反三') && !text.includes('举一反三') ? CROSS_CHECK_MARK : '';
   return text === '' ? `${mark}${title}` : `${mark}${title}\n${text}`;
 }
 

@@ -91,7 +91,10 @@ async function readSheet(
  * Reads a ledger from an .xlsx or .csv file. Never throws on bad content (see `issues`);
  * throws LedgerFileError for files that cannot be opened.
  */
-export async function readLedger(input: LedgerInput, options: ReadLedgerOptions = {}): Promise<LedgerReadResult> {
+export async function readLedger(
+  input: LedgerInput,
+  options: ReadLedgerOptions = {},
+): Promise<LedgerReadResult> {
   const bytes = 'path' in input ? await bytesOfPath(input.path) : bytesOfBuffer(input.buffer);
   const fileName = 'path' in input ? basename(input.path) : input.fileName;
   const kind = await sniff(bytes, () => readFile((input as { path: string }).path));
@@ -125,16 +128,25 @@ export async function readLedger(input: LedgerInput, options: ReadLedgerOptions 
     }
   } catch (cause) {
     if (cause instanceof LedgerFileError) throw cause;
-    throw new LedgerFileError('CORRUPT_XLSX', '文件已损坏，无法作为Excel工作簿打开，请用Excel打开确认后重新保存', {
-      cause,
-    });
+    throw new LedgerFileError(
+      'CORRUPT_XLSX',
+      '文件已损坏，无法作为Excel工作簿打开，请用Excel打开确认后重新保存',
+      {
+        cause,
+      },
+    );
   }
-  if (sheetNames.length === 0) throw new LedgerFileError('NOT_A_WORKBOOK', '文件中没有工作表，不是Excel工作簿');
+  if (sheetNames.length === 0)
+    throw new LedgerFileError('NOT_A_WORKBOOK', '文件中没有工作表，不是Excel工作簿');
   if (options.sheet !== undefined && !sheetNames.includes(options.sheet)) {
-    throw new LedgerFileError('SHEET_NOT_FOUND', `找不到工作表“${options.sheet}”，文件中的工作表有：${sheetNames.join('、')}`);
+    throw new LedgerFileError(
+      'SHEET_NOT_FOUND',
+      `找不到工作表“${options.sheet}”，文件中的工作表有：${sheetNames.join('、')}`,
+    );
   }
   if (!outcome) throw noHeader(fileName);
-  if (skipped.length > 0) outcome.result.warnings.push(`只导入了第一张台账工作表，其后的工作表未读取：${skipped.join('、')}`);
+  if (skipped.length > 0)
+    outcome.result.warnings.push(`只导入了第一张台账工作表，其后的工作表未读取：${skipped.join('、')}`);
   return outcome.result;
 }
 

@@ -64,7 +64,10 @@ export async function sniff(bytes: FileBytes, loadWhole: () => Promise<Buffer>):
     const whole = bytes.whole ?? (await loadWhole());
     // An encrypted OOXML package keeps its streams in an OLE container next to "EncryptionInfo".
     if (whole.includes(Buffer.from('EncryptionInfo', 'utf16le'))) {
-      throw new LedgerFileError('ENCRYPTED_FILE', '文件设置了打开密码（已加密），请在Excel中取消密码后另存为.xlsx再导入');
+      throw new LedgerFileError(
+        'ENCRYPTED_FILE',
+        '文件设置了打开密码（已加密），请在Excel中取消密码后另存为.xlsx再导入',
+      );
     }
     throw new LedgerFileError(
       'LEGACY_XLS',
@@ -76,13 +79,19 @@ export async function sniff(bytes: FileBytes, loadWhole: () => Promise<Buffer>):
   }
   if (head.subarray(0, 4).equals(ZIP_LOCAL)) {
     if (!bytes.tail.includes(ZIP_END)) {
-      throw new LedgerFileError('TRUNCATED_XLSX', '文件不完整（可能下载或复制时被截断），请重新获取完整的.xlsx文件');
+      throw new LedgerFileError(
+        'TRUNCATED_XLSX',
+        '文件不完整（可能下载或复制时被截断），请重新获取完整的.xlsx文件',
+      );
     }
     return 'xlsx';
   }
   const utf16 = head[0] === 0xff && head[1] === 0xfe;
   if (!utf16 && head.includes(0)) {
-    throw new LedgerFileError('UNSUPPORTED_FORMAT', '无法识别的文件格式，请上传Excel工作簿（.xlsx）或CSV文件');
+    throw new LedgerFileError(
+      'UNSUPPORTED_FORMAT',
+      '无法识别的文件格式，请上传Excel工作簿（.xlsx）或CSV文件',
+    );
   }
   return 'text';
 }

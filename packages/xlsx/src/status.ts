@@ -1,7 +1,12 @@
 // 完成情况 words → measure status. People write the same state many ways; the writer's own labels
 // (MEASURE_STATUS_LABELS) are included so an exported ledger reads back unchanged.
 
-import { MEASURE_STATUS_LABELS, MEASURE_STATUSES, type MeasureKind, type MeasureStatus } from '@zhenggai/core';
+import {
+  MEASURE_STATUS_LABELS,
+  MEASURE_STATUSES,
+  type MeasureKind,
+  type MeasureStatus,
+} from '@zhenggai/core';
 import { toHalfWidth, type Raw } from './cells.ts';
 
 const WORDS: readonly (readonly [string, MeasureStatus, MeasureKind?])[] = [
@@ -38,8 +43,7 @@ const EXACT = new Map(WORDS.map(([w, s, k]) => [w, { status: s, kind: k }]));
 const BY_LENGTH = [...WORDS].sort((a, b) => b[0].length - a[0].length);
 
 export type StatusResult =
-  | { ok: true; status: MeasureStatus; kind: MeasureKind | null }
-  | { ok: false; reason: string };
+  { ok: true; status: MeasureStatus; kind: MeasureKind | null } | { ok: false; reason: string };
 
 /** Empty means not started: a ledger line nobody has reported on yet. */
 export function parseStatus(raw: Raw): StatusResult {

@@ -3,7 +3,12 @@
 // (WorkbookWriter) so 100,000 measures take seconds and little memory.
 
 import ExcelJS from 'exceljs';
-import { MEASURE_KIND_LABELS, MEASURE_STATUS_LABELS, type LedgerDraft, type MeasureDraft } from '@zhenggai/core';
+import {
+  MEASURE_KIND_LABELS,
+  MEASURE_STATUS_LABELS,
+  type LedgerDraft,
+  type MeasureDraft,
+} from '@zhenggai/core';
 import { columnLetter } from './cells.ts';
 import { STANDARD_COLUMNS, type Field } from './columns.ts';
 import { isoToUtcDate } from './dates.ts';
@@ -67,9 +72,15 @@ const styleFor = (field: Field): Partial<ExcelJS.Style> => ({
   ...(field === 'deadline' ? { numFmt: DATE_FORMAT } : {}),
 });
 
-export async function writeLedger(ledger: LedgerDraft, out: LedgerOutput, options: WriteLedgerOptions = {}): Promise<void> {
+export async function writeLedger(
+  ledger: LedgerDraft,
+  out: LedgerOutput,
+  options: WriteLedgerOptions = {},
+): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    ...('path' in out ? { filename: out.path } : { stream: out.stream as unknown as import('node:stream').Stream }),
+    ...('path' in out
+      ? { filename: out.path }
+      : { stream: out.stream as unknown as import('node:stream').Stream }),
     useStyles: true,
     useSharedStrings: false,
   });

@@ -21,7 +21,9 @@ interface StreamRow {
   values: unknown[] | Record<string, unknown>;
 }
 
-export async function* streamSheets(source: { path: string } | { buffer: Buffer }): AsyncGenerator<StreamedSheet> {
+export async function* streamSheets(
+  source: { path: string } | { buffer: Buffer },
+): AsyncGenerator<StreamedSheet> {
   const input = 'path' in source ? createReadStream(source.path) : Readable.from([source.buffer]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
@@ -65,7 +67,8 @@ function patchUtf8(reader: object): void {
     // Without the fix Chinese text would be silently damaged; refuse instead.
     throw new Error('exceljs WorkbookReader internals changed; update xlsx-rows.ts');
   }
-  internals._parseWorksheet = (iterator, sheetNo) => parseWorksheet.call(reader, utf8Strings(iterator), sheetNo);
+  internals._parseWorksheet = (iterator, sheetNo) =>
+    parseWorksheet.call(reader, utf8Strings(iterator), sheetNo);
   internals._parseSharedStrings = (entry) =>
     parseSharedStrings.call(reader, entry.pipe(new Utf8BoundaryStream()));
 }
