@@ -1,7 +1,6 @@
 import {
   AlignmentType,
   Document,
-  DocumentGridType,
   Footer,
   LineRuleType,
   Packer,
@@ -13,7 +12,7 @@ import {
 import type { DocBlock, DocumentModel } from './document-model.ts';
 import {
   CHAR,
-  CHAR_SPACE,
+  BODY_CHARACTER_SPACING,
   FONT,
   FOOTER_DISTANCE,
   HEADER_DISTANCE,
@@ -34,8 +33,14 @@ function font(name: string) {
   return { ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: 'eastAsia' };
 }
 
-function run(text: string, face: string, sizePt: number): TextRun {
-  return new TextRun({ text, font: font(face), size: sizePt * 2, sizeComplexScript: sizePt * 2 });
+function run(text: string, face: string, sizePt: number, characterSpacing = 0): TextRun {
+  return new TextRun({
+    text,
+    font: font(face),
+    size: sizePt * 2,
+    sizeComplexScript: sizePt * 2,
+    ...(characterSpacing === 0 ? {} : { characterSpacing }),
+  });
 }
 
 const exactLine = { line: LINE_PITCH, lineRule: LineRuleType.EXACT };
@@ -45,7 +50,7 @@ const firstLineIndent = { firstLine: 2 * CHAR, firstLineChars: 200 };
 function paragraphsFor(block: DocBlock): Paragraph[] {
   const body = (text: string, face: string, extra: Partial<IParagraphOptions> = {}) =>
     new Paragraph({
-      children: [run(text, face, SIZE.sanhao)],
+      children: [run(text, face, SIZE.sanhao, BODY_CHARACTER_SPACING)],
       spacing: exactLine,
       indent: firstLineIndent,
       alignment: AlignmentType.JUSTIFIED,
@@ -58,7 +63,7 @@ function paragraphsFor(block: DocBlock): Paragraph[] {
         new Paragraph({
           children: [run(block.text, FONT.title, SIZE.erhao)],
           alignment: AlignmentType.CENTER,
-          spacing: { ...exactLine, line: Math.round(LINE_PITCH * 1.2), after: LINE_PITCH },
+          spacing: { ...exactLine, after: LINE_PITCH },
           keepNext: true,
           outlineLevel: 0,
         }),
@@ -77,7 +82,7 @@ function paragraphsFor(block: DocBlock): Paragraph[] {
       return block.lines.map(
         (text, i) =>
           new Paragraph({
-            children: [run(text, FONT.body, SIZE.sanhao)],
+            children: [run(text, FONT.body, SIZE.sanhao, BODY_CHARACTER_SPACING)],
             alignment: AlignmentType.RIGHT,
             indent: { right: indents[i] ?? 2 * CHAR },
             spacing: { ...exactLine, before: i === 0 ? LINE_PITCH : 0 },
@@ -113,7 +118,7 @@ export function buildDocxDocument(model: DocumentModel): Document {
     creator: 'Zhenggai 整改',
     evenAndOddHeaderAndFooters: true,
     styles: {
-      // The grid's character pitch is measured against the default size, so it must be 三号.
+      // Anything not formatted directly (e.g. a paragraph added by hand in Word) is body text.
       default: { document: { run: { font: font(FONT.body), size: SIZE.sanhao * 2 } } },
     },
     sections: [
@@ -131,7 +136,6 @@ export function buildDocxDocument(model: DocumentModel): Document {
               gutter: 0,
             },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children: model.blocks.flatMap(paragraphsFor),

@@ -12,8 +12,9 @@ export const PAGE = { width: mm(210), height: mm(297) } as const;
 export const MARGIN = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } as const;
 
 /**
- * Fixed line pitch 28.95 pt: 22 lines fill the 225 mm (637.8 pt) text block exactly as the standard
- * asks (22 × 28.95 = 636.9 pt); an "exact" rule keeps every page on that grid whatever the font.
+ * Fixed line pitch 28.95 pt: 22 lines fill the 225 mm (637.8 pt) text block as the standard asks
+ * (22 × 28.95 = 636.9 pt). Every paragraph uses an "exact" rule of this height, title included,
+ * instead of a document line grid: LibreOffice snaps a 22 pt title to two grid lines.
  */
 export const LINE_PITCH = pt(28.95);
 
@@ -32,14 +33,13 @@ export const FONT = {
 export const CHAR = pt(SIZE.sanhao);
 
 /**
- * 28 characters per line. The 156 mm block is 442.2 pt but 28 × 16 pt is 448 pt, so the document
- * grid squeezes the character pitch; Word stores the difference from the 16 pt default size in
- * 1/4096 pt (the same −8xx value found in common official-document templates).
+ * 28 characters per line. The 156 mm block is 442.2 pt but 28 × 16 pt is 448 pt, so body runs are
+ * condensed by 0.25 pt per character (28 × 15.75 = 441 pt). Word templates get the same effect
+ * with a "lines and characters" document grid, but LibreOffice lays such a grid out with far
+ * wider cells (19 characters per line, digits spread apart), so no character grid is used.
  */
 export const CHARS_PER_LINE = 28;
-export const CHAR_SPACE = Math.round(
-  ((PAGE.width - MARGIN.left - MARGIN.right) / 20 / CHARS_PER_LINE - SIZE.sanhao) * 4096,
-);
+export const BODY_CHARACTER_SPACING = -pt(0.25);
 
 /**
  * Page numbers sit 7 mm below the text block (一字线上距版心下边缘7mm): the footer paragraph is one
