@@ -46,7 +46,9 @@ export function buildLedger(over: Partial<LedgerDraft> = {}): LedgerDraft {
 
 /** The ledger without cell positions, for comparing what the columns carry. */
 export function withoutPositions(ledger: LedgerDraft): LedgerDraft {
-  return JSON.parse(JSON.stringify(ledger, (key, value: unknown) => (key === 'at' ? undefined : value))) as LedgerDraft;
+  return JSON.parse(
+    JSON.stringify(ledger, (key, value: unknown) => (key === 'at' ? undefined : value)),
+  ) as LedgerDraft;
 }
 
 export type CellValue = string | number | boolean | Date | null | { formula: string; result?: unknown };
@@ -79,7 +81,8 @@ export async function buildWorkbook(...sheets: SheetSpec[]): Promise<Buffer> {
 
 /** CSV text from rows, quoting what needs quoting. */
 export function csvText(rows: (string | null)[][]): string {
-  const quote = (v: string | null) => (v === null ? '' : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const quote = (v: string | null) =>
+    v === null ? '' : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
   return rows.map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseDeadline, serialToIso } from '../src/dates.ts';
 import { utcDate } from './builders.ts';
 
-const ok = (kind: string, deadline: string | null, yearInferred = false) => ({ ok: true, kind, deadline, yearInferred });
+const ok = (kind: string, deadline: string | null, yearInferred = false) => ({
+  ok: true,
+  kind,
+  deadline,
+  yearInferred,
+});
 
 describe('parseDeadline', () => {
   it.each([
@@ -57,8 +62,14 @@ describe('parseDeadline', () => {
       reason: '无法识别的整改时限，请写日期（如2024年6月30日）、“长期坚持”或“立行立改”',
     });
     expect(parseDeadline(42, 2024)).toEqual({ ok: false, reason: '整改时限是一个数字，不是日期' });
-    expect(parseDeadline(true, 2024)).toEqual({ ok: false, reason: '整改时限是逻辑值（TRUE/FALSE），不是日期' });
-    expect(parseDeadline({ error: '#REF!' }, 2024)).toEqual({ ok: false, reason: '整改时限单元格是公式错误 #REF!' });
+    expect(parseDeadline(true, 2024)).toEqual({
+      ok: false,
+      reason: '整改时限是逻辑值（TRUE/FALSE），不是日期',
+    });
+    expect(parseDeadline({ error: '#REF!' }, 2024)).toEqual({
+      ok: false,
+      reason: '整改时限单元格是公式错误 #REF!',
+    });
     expect(parseDeadline('2024年6月30日，等上级部门通知后另行安排具体事项', 2024)).toEqual({
       ok: false,
       reason: '整改时限中除日期外还有无法理解的文字，请只写日期',

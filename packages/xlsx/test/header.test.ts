@@ -47,7 +47,14 @@ describe('matchHeader', () => {
 
 describe('findHeader', () => {
   it('skips title rows and picks the header row', () => {
-    const h = findHeader(rows(['某某台账'], [null, '填报单位：柳林镇'], ['序号', '问题', '整改措施', '整改时限'], ['1', 'a', 'b', 'c']));
+    const h = findHeader(
+      rows(
+        ['某某台账'],
+        [null, '填报单位：柳林镇'],
+        ['序号', '问题', '整改措施', '整改时限'],
+        ['1', 'a', 'b', 'c'],
+      ),
+    );
     expect(h?.firstRowIndex).toBe(2);
     expect(h?.rowCount).toBe(1);
     expect([...(h?.columns ?? [])]).toEqual([
@@ -60,7 +67,10 @@ describe('findHeader', () => {
 
   it('combines a group row with its sub-headers', () => {
     const h = findHeader(
-      rows(['序号', '问题', '整改措施', '责任主体', null, null, '整改时限'], [null, null, null, '责任领导', '责任单位', '责任人', null]),
+      rows(
+        ['序号', '问题', '整改措施', '责任主体', null, null, '整改时限'],
+        [null, null, null, '责任领导', '责任单位', '责任人', null],
+      ),
     );
     expect(h?.rowCount).toBe(2);
     expect(Object.fromEntries(h?.columns ?? [])).toEqual({

@@ -15,12 +15,22 @@ describe('splitProblemCell', () => {
       text: '',
       crossCheckAll: false,
     });
-    expect(splitProblemCell('12、会议记录不全。')).toMatchObject({ number: '12', title: '会议记录不全', text: '' });
+    expect(splitProblemCell('12、会议记录不全。')).toMatchObject({
+      number: '12',
+      title: '会议记录不全',
+      text: '',
+    });
   });
 
   it('does not take an amount or a year for a number', () => {
-    expect(splitProblemCell('1.5万元资金未及时拨付')).toMatchObject({ number: null, title: '1.5万元资金未及时拨付' });
-    expect(splitProblemCell('2023年度项目验收滞后')).toMatchObject({ number: null, title: '2023年度项目验收滞后' });
+    expect(splitProblemCell('1.5万元资金未及时拨付')).toMatchObject({
+      number: null,
+      title: '1.5万元资金未及时拨付',
+    });
+    expect(splitProblemCell('2023年度项目验收滞后')).toMatchObject({
+      number: null,
+      title: '2023年度项目验收滞后',
+    });
   });
 
   it('flags 举一反三 and inverts joinProblemCell', () => {
@@ -39,7 +49,11 @@ describe('splitProblemCell', () => {
 describe('splitUnits', () => {
   it('splits on 、 , ； and line breaks and drops 牵头/配合 labels', () => {
     expect(splitUnits('镇财政所、镇民政所')).toEqual(['镇财政所', '镇民政所']);
-    expect(splitUnits('牵头单位：县民政局；配合单位：县财政局，石桥乡')).toEqual(['县民政局', '县财政局', '石桥乡']);
+    expect(splitUnits('牵头单位：县民政局；配合单位：县财政局，石桥乡')).toEqual([
+      '县民政局',
+      '县财政局',
+      '石桥乡',
+    ]);
     expect(splitUnits('')).toEqual([]);
   });
 });

@@ -24,7 +24,8 @@ describe('parseStatus', () => {
   });
 
   it('reads back every label the writer uses', () => {
-    for (const s of MEASURE_STATUSES) expect(parseStatus(MEASURE_STATUS_LABELS[s])).toMatchObject({ status: s });
+    for (const s of MEASURE_STATUSES)
+      expect(parseStatus(MEASURE_STATUS_LABELS[s])).toMatchObject({ status: s });
   });
 
   it('treats an empty cell as not started', () => {
