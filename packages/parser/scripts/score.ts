@@ -52,7 +52,8 @@ export function formatReport(report: ScoreReport): string {
   }
   if (report.failures.length > 0) {
     lines.push('', 'mismatches:');
-    for (const { document, item } of report.failures) lines.push(`  ${document} [${item.field}] ${item.detail}`);
+    for (const { document, item } of report.failures)
+      lines.push(`  ${document} [${item.field}] ${item.detail}`);
   }
   return lines.join('\n');
 }

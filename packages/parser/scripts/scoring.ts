@@ -76,7 +76,10 @@ export function acceptedKinds(annotation: string): string[] {
 
 /** CONVENTIONS.md: a single unenumerated 整改情况 paragraph is counted 0, but the document counts it 1. */
 export function measureCountMatches(expected: ExpectedProblem, got: number): boolean {
-  return got === expected.measures_count || (expected.measures_count === 0 && !!expected._has_measure_text && got === 1);
+  return (
+    got === expected.measures_count ||
+    (expected.measures_count === 0 && !!expected._has_measure_text && got === 1)
+  );
 }
 
 export function compare(expected: Expected, got: ParsedDocument): Item[] {
@@ -103,7 +106,8 @@ export function compare(expected: Expected, got: ParsedDocument): Item[] {
 
   // An empty ledger correctly read as empty is one passed item, not zero items.
   if (expected.categories.length === 0 && got.categories.length === 0) {
-    for (const field of ['categories', 'problemCounts'] as const) items.push({ field, ok: true, detail: 'empty' });
+    for (const field of ['categories', 'problemCounts'] as const)
+      items.push({ field, ok: true, detail: 'empty' });
   }
   const categories = Math.max(expected.categories.length, got.categories.length);
   for (let c = 0; c < categories; c++) {

@@ -35,9 +35,15 @@ export function decodeText(bytes: Uint8Array): string {
     }
   }
   // GB18030 maps almost any byte sequence to something; control characters give binary away.
-  const controls = text.match(/[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/g)?.length ?? 0;
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) if (isControl(text.charCodeAt(i))) controls += 1;
   if (controls > Math.max(2, text.length * 0.01)) throw notText();
   return text;
+}
+
+/** C0 controls other than tab/newline/CR/form feed, DEL, and the replacement character. */
+function isControl(code: number): boolean {
+  return (code < 0x20 && ![0x09, 0x0a, 0x0b, 0x0c, 0x0d].includes(code)) || code === 0x7f || code === 0xfffd;
 }
 
 function notText(): ParseError {

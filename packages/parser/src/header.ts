@@ -73,7 +73,8 @@ function findTarget(text: string): Target | null {
     // "某局2023年度预算执行情况": the unit ends where the audited period begins.
     const trimmed = unit.replace(/\d{4}年.*$/, '').replace(/及其.*$/, '');
     if (trimmed.length >= 2) unit = trimmed;
-    const clauseStart = Math.max(...['，', ',', '。', '；', ';'].map((p) => text.lastIndexOf(p, m.index))) + 1;
+    const clauseStart =
+      Math.max(...['，', ',', '。', '；', ';'].map((p) => text.lastIndexOf(p, m.index))) + 1;
     const subject = text
       .slice(clauseStart, m.index)
       .replace(/于?\d{4}年.*$|于?\d{1,2}月.*$/, '')
@@ -108,7 +109,9 @@ export function extractHeader({ title, opening, documentDate }: HeaderContext): 
 
   const inspector =
     teamInspector(text) ??
-    (target && /(?:厅|办|局|委|部|组|处|署|院|府|室|会|中心)$/.test(target.subject) ? target.subject : null) ??
+    (target && /(?:厅|办|局|委|部|组|处|署|院|府|室|会|中心)$/.test(target.subject)
+      ? target.subject
+      : null) ??
     ISSUERS.exec(text)?.[1]?.replace(LEADING_FILLER, '') ??
     null;
 
@@ -149,12 +152,13 @@ function resolveRange(
   return s && e ? { start: s, end: e, endDate: end } : null;
 }
 
-const FEEDBACK_VERB = /反馈|送达|交办|下达|通报/g;
+const FEEDBACK_VERB = /反馈|送达|交办|下达|通报|出具/g;
 
 /** The date written in the same sentence just before "反馈" (not one of the period's dates). */
 function findFeedback(text: string, range: RangeHit | null): PartialDate | null {
   for (const verb of text.matchAll(FEEDBACK_VERB)) {
-    const sentenceStart = Math.max(text.lastIndexOf('。', verb.index), text.lastIndexOf('\n', verb.index)) + 1;
+    const sentenceStart =
+      Math.max(text.lastIndexOf('。', verb.index), text.lastIndexOf('\n', verb.index)) + 1;
     const candidates = findDates(text.slice(0, verb.index)).filter(
       (hit) =>
         hit.index >= sentenceStart && !(range && hit.index >= range.index && hit.index < range.endIndex),

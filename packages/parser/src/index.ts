@@ -4,10 +4,4 @@
 export { parseText } from './parse-text.ts';
 export { parseDocx, parseFile, parseBuffer } from './parse-file.ts';
 export { ParseError, type ParseErrorCode } from './errors.ts';
-export type {
-  ParsedDocument,
-  ParsedCategory,
-  ParsedProblem,
-  ParsedMeasure,
-  StatedTotals,
-} from './types.ts';
+export type { ParsedDocument, ParsedCategory, ParsedProblem, ParsedMeasure, StatedTotals } from './types.ts';

@@ -10,6 +10,16 @@ import type { ParsedCategory, ParsedProblem } from './types.ts';
 const NOT_LEDGER =
   /组织领导|政治站位|下一步|工作打算|今后工作|长效机制|总体进展|主要做法|基本情况|工作开展情况|整改工作开展/;
 
+// The closing after the last problem (public-supervision invitation, contact, signature) is
+// not part of that problem's rectification text.
+const CLOSING =
+  /^(?:欢迎|如有意见|联系(?:方式|电话|人)|举报电话|特此(?:报告|通报)|附件[:：]|[\u3400-\u9fff]{2,30}(?:委员会|人民政府|办公室|领导小组)$|\d{4}年\d{1,2}月\d{1,2}日$)/;
+
+function beforeClosing(lines: string[]): string[] {
+  const end = lines.findIndex((line) => CLOSING.test(line));
+  return end < 0 ? lines : lines.slice(0, end);
+}
+
 /** Heading text up to the first "。", without a trailing full stop. */
 export function headingTitle(text: string): string {
   const cut = text.split(MEASURE_LABEL)[0] ?? text;
@@ -19,23 +29,24 @@ export function headingTitle(text: string): string {
 
 function toProblem(node: OutlineNode): ParsedProblem {
   const heading = node.heading?.text ?? '';
+  const body = beforeClosing(node.body);
   const [headFinding = '', ...headRest] = heading.split(MEASURE_LABEL);
   let finding = [headFinding];
   let rectification: string[] = headRest.length > 0 ? [headRest.join('')] : [];
   if (rectification.length === 0) {
     // A label further down splits finding from rectification; without one, everything under
     // the heading is rectification (the usual shape of a 整改情况 report).
-    const labelAt = node.body.findIndex((line) => MEASURE_LABEL.test(line));
+    const labelAt = body.findIndex((line) => MEASURE_LABEL.test(line));
     if (labelAt >= 0) {
-      const labelLine = node.body[labelAt] ?? '';
+      const labelLine = body[labelAt] ?? '';
       const [before = '', ...after] = labelLine.split(MEASURE_LABEL);
-      finding = [headFinding, ...node.body.slice(0, labelAt), before].filter((s) => s.trim() !== '');
-      rectification = [after.join(''), ...node.body.slice(labelAt + 1)];
+      finding = [headFinding, ...body.slice(0, labelAt), before].filter((s) => s.trim() !== '');
+      rectification = [after.join(''), ...body.slice(labelAt + 1)];
     } else {
-      rectification = node.body;
+      rectification = body;
     }
   } else {
-    rectification = [...rectification, ...node.body];
+    rectification = [...rectification, ...body];
   }
   return {
     number: String(node.heading?.n ?? ''),

@@ -42,7 +42,7 @@ function sequence(text: string, style: Style): Marker[] {
 const tidy = (s: string): string =>
   s
     .replace(/\s*\n\s*/g, '')
-    .replace(/^[\s:：,，、.．]+|[\s;；,，]+$/g, '')
+    .replace(/^[\s:：,，、.．]+|[\s;；,，。]+$/g, '')
     .trim();
 
 /**
@@ -66,4 +66,5 @@ export function extractMeasures(lines: string[]): ParsedMeasure[] {
 }
 
 // "整改情况：" and its kin introduce the rectification text; the label itself is not a measure.
-export const MEASURE_LABEL = /(?:整改情况|整改措施|整改进展|整改落实情况|落实情况|整改结果|整改完成情况)\s*[:：]/;
+export const MEASURE_LABEL =
+  /(?:整改情况|整改措施|整改进展|整改落实情况|落实情况|整改结果|整改完成情况)\s*[:：]/;

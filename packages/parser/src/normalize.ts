@@ -27,11 +27,14 @@ export function digitizeDates(text: string): string {
       const year = cnYear(y);
       return year === null ? whole : `${year}年`;
     })
-    .replace(/([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日/g, (whole, m: string, d: string) => {
-      const month = cnNumber(m);
-      const day = cnNumber(d);
-      return month === null || day === null || month > 12 || day > 31 ? whole : `${month}月${day}日`;
-    })
+    .replace(
+      /([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日/g,
+      (whole, m: string, d: string) => {
+        const month = cnNumber(m);
+        const day = cnNumber(d);
+        return month === null || day === null || month > 12 || day > 31 ? whole : `${month}月${day}日`;
+      },
+    )
     .replace(/(\d年)([一二三四五六七八九十]{1,2})月/g, (whole, before: string, m: string) => {
       const month = cnNumber(m);
       return month === null || month > 12 ? whole : `${before}${month}月`;

@@ -29,7 +29,8 @@ export function classify(line: string): Heading | null {
   const paren = PAREN_HEADING.exec(line);
   if (paren) {
     const n = cnNumber(paren[1] ?? '');
-    if (n !== null && (paren[2] ?? '') !== '') return { style: 'paren', n, text: paren[2] ?? '', weak: false };
+    if (n !== null && (paren[2] ?? '') !== '')
+      return { style: 'paren', n, text: paren[2] ?? '', weak: false };
   }
   const num = NUM_HEADING.exec(line);
   if (num && (num[3] ?? '') !== '' && /^[\u3400-\u9fff“"《（(]/.test(num[3] ?? '')) {
@@ -73,9 +74,11 @@ export function buildOutline(lines: string[]): OutlineNode {
     }
     const cur = current.heading;
     if (h.style === 'num' && cur?.style === 'num') {
-      const nested = current.sublistNext;
       const continuesList = h.n === cur.n + 1;
-      if ((h.n === 1 && !continuesList) || (nested === h.n && !continuesList)) {
+      const continuesSublist = h.n === 1 ? !continuesList : current.sublistNext === h.n;
+      // "1.问题 1.子项 2.子项 2.问题": the second "2." is still ahead, so this one is the sub-item.
+      const ambiguous = continuesList && continuesSublist;
+      if (continuesSublist && (!ambiguous || reappears(lines, order, h.n))) {
         current.body.push(line);
         current.sublistNext = h.n + 1;
         continue;
@@ -98,6 +101,16 @@ export function buildOutline(lines: string[]): OutlineNode {
     }
   }
   return root;
+}
+
+/** Does the same number come back later, before the next section heading? */
+function reappears(lines: string[], from: number, n: number): boolean {
+  for (const line of lines.slice(from + 1)) {
+    const h = classify(line);
+    if (h && h.style !== 'num') return false;
+    if (h?.n === n) return true;
+  }
+  return false;
 }
 
 export function* walk(node: OutlineNode): Generator<OutlineNode> {

@@ -14,7 +14,10 @@ export async function parseDocx(buffer: Buffer): Promise<ParsedDocument> {
   try {
     text = (await mammoth.extractRawText({ buffer })).value;
   } catch {
-    throw new ParseError('DOCX_CORRUPT', 'Word 文件已损坏或不完整，无法读取。请在 Word 中打开后重新另存为 .docx 再试。');
+    throw new ParseError(
+      'DOCX_CORRUPT',
+      'Word 文件已损坏或不完整，无法读取。请在 Word 中打开后重新另存为 .docx 再试。',
+    );
   }
   if (text.trim() === '') {
     throw new ParseError('NO_TEXT', 'Word 文件中没有可提取的文字（可能只有图片或扫描件）。');

@@ -25,10 +25,11 @@ export function parseText(text: string): ParsedDocument {
   const body = lines.slice(bodyStart);
 
   const table = parseTable(body);
-  const openingEnd = table
-    ? table.headerLine
-    : body.findIndex((line) => classify(line) !== null);
-  const opening = body.slice(0, openingEnd < 0 ? OPENING_PARAGRAPHS : Math.min(openingEnd, OPENING_PARAGRAPHS));
+  const openingEnd = table ? table.headerLine : body.findIndex((line) => classify(line) !== null);
+  const opening = body.slice(
+    0,
+    openingEnd < 0 ? OPENING_PARAGRAPHS : Math.min(openingEnd, OPENING_PARAGRAPHS),
+  );
 
   const header = extractHeader({ title, opening, documentDate: publishedDate ?? signatureDate(lines) });
   const categories = table ? table.categories : extractCategories(buildOutline(body));
@@ -36,8 +37,9 @@ export function parseText(text: string): ParsedDocument {
 
   const warnings = [...header.warnings];
   if (categories.length === 0) {
+    const said = statedTotals.problems !== undefined ? `（文中自述${statedTotals.problems}个问题）` : '';
     warnings.push(
-      '未识别出带编号的问题清单（如“（一）…”“1.…”），结果中没有问题；若问题以叙述方式写在正文中，请手工拆分录入。',
+      `未识别出带编号的问题清单（如“（一）…”“1.…”），结果中没有问题${said}；若问题以叙述方式写在正文中，请手工拆分录入。`,
     );
   } else {
     warnings.push(...totalsWarnings(statedTotals, categories), ...numberingWarnings(categories));

@@ -23,7 +23,12 @@ function findColumns(cells: string[]): Columns | null {
   const problem = cells.findIndex((c, i) => i !== category && /问题/.test(c) && !/类别|方面/.test(c));
   const measures = at(/措施/);
   if (number < 0 || problem < 0) return null;
-  return { number, problem, measures: measures >= 0 ? measures : null, category: category >= 0 ? category : null };
+  return {
+    number,
+    problem,
+    measures: measures >= 0 ? measures : null,
+    category: category >= 0 ? category : null,
+  };
 }
 
 const cellsOf = (line: string): string[] =>
