@@ -7,6 +7,19 @@ import { one, rows } from './tx.ts';
 
 // Counts and completion rates, always derived from the measures in the actor's scope.
 
+export interface Totals {
+  inspections: number;
+  problems: number;
+  measures: number;
+  closed: number;
+  pendingReview: number;
+  inProgress: number;
+  notStarted: number;
+  ongoing: number;
+  overdue: number;
+  dueSoon: number;
+}
+
 interface Group {
   key: string;
   total: number;
@@ -17,7 +30,7 @@ interface Group {
 
 export async function ledgerStats(db: Db, actor: Actor, inspectionId: number | undefined, day = today()) {
   const where = ledgerWhere(actor, { inspectionId }, day);
-  const totals = await one<Record<string, number>>(
+  const totals = await one<Totals>(
     db,
     sql`SELECT count(DISTINCT m.inspection_id)::int AS inspections,
                count(DISTINCT m.problem_id)::int AS problems,
@@ -59,7 +72,7 @@ export async function ledgerStats(db: Db, actor: Actor, inspectionId: number | u
     totals: {
       ...totals!,
       problemsClosed: problemsClosed?.n ?? 0,
-      rate: completionRate(totals!.closed ?? 0, totals!.measures ?? 0),
+      rate: completionRate(totals!.closed, totals!.measures),
     },
     byUnit: await group(sql`mu.name`),
     byCategory: await group(sql`COALESCE(c.title, '未分类')`),

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'UNSUPPORTED_TYPE',
   'IMPORT_INVALID',
   'AUDIT_BROKEN',
+  'RATE_LIMITED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

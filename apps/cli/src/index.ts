@@ -1,0 +1,3 @@
+export { main, COMMANDS } from './main.ts';
+export type { CliCommand, CliIO } from './command.ts';
+export { CliError } from './command.ts';
