@@ -554,3 +554,24 @@ describe('hand-filled variants', () => {
     expect([m?.text, m?.unitName, m?.deadline]).toEqual(['落实专人管护', '东坪镇城建办', '2024-08-31']);
   });
 });
+
+describe('streaming chunk boundaries', () => {
+  it('never splits a Chinese character, in shared strings (as Excel writes) or inline', async () => {
+    const rows: string[][] = [['问题', '整改措施', '责任单位']];
+    for (let i = 0; i < 3000; i++) {
+      rows.push([
+        `第${i}号问题：村级财务公开栏更新不及时，群众意见较大`,
+        `按月更新公开内容并拍照留存${i}`,
+        '柳林镇财政所',
+      ]);
+    }
+    // exceljs's ordinary writer uses the shared-strings table, like Excel does.
+    const result = await readLedger({ buffer: await buildWorkbook({ rows }), fileName: 'big.xlsx' });
+    const texts = result.ledger.categories.flatMap((c) =>
+      c.problems.flatMap((p) => [p.title, ...p.measures.map((m) => m.text)]),
+    );
+    expect(texts).toHaveLength(6000);
+    expect(texts.filter((t) => t.includes('\ufffd'))).toEqual([]);
+    expect(texts[5999]).toBe('按月更新公开内容并拍照留存2999');
+  });
+});
