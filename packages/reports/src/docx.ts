@@ -72,6 +72,8 @@ function paragraphsFor(block: DocBlock): Paragraph[] {
       return [body(block.text, FONT.heading1, { keepNext: true, outlineLevel: 1 })];
     case 'heading2':
       return [body(block.text, FONT.heading2, { keepNext: true, outlineLevel: 2 })];
+    case 'heading3':
+      return [body(block.text, FONT.body, { keepNext: true, outlineLevel: 3 })];
     case 'paragraph':
       return [body(block.text, FONT.body)];
     case 'flushLeft':

@@ -3,7 +3,7 @@ import { ReportError } from './errors.ts';
 import { ROOT_SCOPE, type FieldSpec, type ScopeSpec } from './placeholders.ts';
 
 // The template format (see README.md): one line = one paragraph, its role chosen by a prefix
-// (`# `, `## `, `### `, `<< `, `>> `); `{{name}}` prints a value; `{{#name}}…{{/name}}` loops over a
+// (`# `, `## `, `### `, `#### `, `<< `, `>> `); `{{name}}` prints a value; `{{#name}}…{{/name}}` loops over a
 // list or shows its content only when the value is present; `{{^name}}…{{/name}}` shows it only
 // when absent; `{{! … }}` is a comment. A section either opens and closes inside one line, or its
 // open and close tags each stand alone on their own line and enclose whole lines.
@@ -40,6 +40,7 @@ interface Frame {
 }
 
 const PREFIXES: ReadonlyArray<[string, LineStyle]> = [
+  ['#### ', 'heading3'],
   ['### ', 'heading2'],
   ['## ', 'heading1'],
   ['# ', 'title'],

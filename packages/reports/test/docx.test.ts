@@ -70,6 +70,11 @@ describe('generated .docx', async () => {
     const title =
       /<w:p><w:pPr>(.*?)<\/w:pPr><w:r><w:rPr><w:rFonts w:ascii="方正小标宋简体"/.exec(documentXml)?.[1] ?? '';
     expect(title).toContain('<w:jc w:val="center"/>');
+    // A problem's heading (三级标题, 1.) stays on the page of its first measure.
+    const problem =
+      /<w:p><w:pPr>((?:(?!<w:p>).)*?)<\/w:pPr>(?:(?!<w:p>).)*?1\.理论学习/.exec(documentXml)?.[1] ?? '';
+    expect(problem).toContain('<w:keepNext/>');
+    expect(problem).toContain('w:firstLine="640"');
   });
 
   it('puts "— n —" page numbers in 宋体 四号 on the outer side of odd and even pages', async () => {
