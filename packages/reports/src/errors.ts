@@ -18,6 +18,8 @@ export const REPORT_ERROR_CODES = [
   'TEMPLATE_SECTION_SPANS_LINES',
   /** A date in the data that is not `YYYY-MM-DD` / `YYYY-MM`. */
   'REPORT_BAD_DATE',
+  /** A required text that is empty, or a code (kind, status) the vocabulary does not know. */
+  'REPORT_BAD_VALUE',
   /** A number in the data that cannot be a count (negative, fractional). */
   'REPORT_BAD_COUNT',
 ] as const;

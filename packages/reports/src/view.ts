@@ -35,7 +35,7 @@ export function buildView(data: ReportData): ViewScope {
         'category.marker': `（${chineseNumber(c + 1)}）`,
         'category.number': chineseNumber(c + 1),
         'category.index': String(c + 1),
-        'category.title': asTitle(category.title),
+        'category.title': asTitle(requiredText(category.title, `第${c + 1}个方面的标题`)),
         'category.problemCount': String(category.problems.length),
         'category.measureCount': String(category.problems.reduce((n, p) => n + p.measures.length, 0)),
       },
@@ -47,14 +47,14 @@ export function buildView(data: ReportData): ViewScope {
   const accountability = accountabilitySummary(data.accountability);
   return {
     values: {
-      reportingUnit: data.reportingUnit.trim(),
+      reportingUnit: requiredText(data.reportingUnit, '报告单位'),
       reportDate: chineseDate(data.reportDate),
       recipient: present(data.recipient),
-      kind: INSPECTION_KIND_LABELS[inspection.kind],
-      inspectionName: inspection.name.trim(),
+      kind: label(INSPECTION_KIND_LABELS, inspection.kind, '检查类型'),
+      inspectionName: requiredText(inspection.name, '检查名称'),
       issuer: present(inspection.issuer),
       team: present(inspection.team),
-      inspectedUnit: inspection.inspectedUnit.trim(),
+      inspectedUnit: requiredText(inspection.inspectedUnit, '被检查单位'),
       period:
         periodStart === null
           ? null
@@ -92,9 +92,9 @@ function problemView(problem: ReportProblem, index: number): ViewScope {
       'problem.marker': `${index}.`,
       'problem.index': String(index),
       'problem.number': problem.number.trim(),
-      'problem.title': asTitle(problem.title),
+      'problem.title': asTitle(requiredText(problem.title, `第${index}个问题的标题`)),
       'problem.text': asSentence(problem.text),
-      'problem.status': PROBLEM_STATUS_LABELS[problem.status],
+      'problem.status': label(PROBLEM_STATUS_LABELS, problem.status, '问题状态'),
       'problem.measureCount': String(problem.measures.length),
       'problem.closedMeasures': String(problem.measures.filter((m) => m.status === 'closed').length),
     },
@@ -109,16 +109,30 @@ function measureView(measure: ReportMeasure, index: number): ViewScope {
       'measure.marker': `${chineseNumber(index)}是`,
       'measure.numberMarker': `（${index}）`,
       'measure.index': String(index),
-      'measure.text': asSentence(measure.text) ?? '',
-      'measure.kind': MEASURE_KIND_LABELS[measure.kind],
+      'measure.text': asSentence(requiredText(measure.text, '整改措施内容')) ?? '',
+      'measure.kind': label(MEASURE_KIND_LABELS, measure.kind, '措施类型'),
       'measure.unit': present(measure.unit),
       'measure.deadline': deadline,
-      'measure.due': deadline ?? MEASURE_KIND_LABELS[measure.kind],
-      'measure.status': MEASURE_STATUS_LABELS[measure.status],
+      'measure.due': deadline ?? label(MEASURE_KIND_LABELS, measure.kind, '措施类型'),
+      'measure.status': label(MEASURE_STATUS_LABELS, measure.status, '措施状态'),
       'measure.progress': asSentence(measure.progress),
     },
     lists: {},
   };
+}
+
+// The types already say all this; data arriving as JSON (CLI, HTTP) is checked here once more so a
+// gap shows as a clear message instead of "undefined" or an empty heading in a published document.
+function requiredText(value: string, what: string): string {
+  const text = present(value);
+  if (text === null) throw new ReportError('REPORT_BAD_VALUE', `${what}不能为空`);
+  return text;
+}
+
+function label<K extends string>(labels: Record<K, string>, code: K, what: string): string {
+  const text = Object.hasOwn(labels, code) ? labels[code] : undefined;
+  if (text === undefined) throw new ReportError('REPORT_BAD_VALUE', `${what}“${String(code)}”不在词汇表中`);
+  return text;
 }
 
 function present(value: string | null | undefined): string | null {

@@ -280,6 +280,33 @@ describe('placeholder table and view', () => {
     }
   });
 
+  it.each([
+    ['an empty reporting unit', buildReportData({ reportingUnit: '  ' })],
+    ['an empty category title', buildReportData({ categories: [buildCategory({ title: '' })] })],
+    [
+      'an empty measure',
+      buildReportData({
+        categories: [buildCategory({ problems: [buildProblem({ measures: [buildMeasure({ text: '' })] })] })],
+      }),
+    ],
+    [
+      'an unknown inspection kind',
+      buildReportData({ inspection: { ...buildReportData().inspection, kind: 'inspection' as never } }),
+    ],
+    [
+      'an unknown measure status',
+      buildReportData({
+        categories: [
+          buildCategory({
+            problems: [buildProblem({ measures: [buildMeasure({ status: 'done' as never })] })],
+          }),
+        ],
+      }),
+    ],
+  ])('rejects %s', (_what, data) => {
+    expectReportError(() => buildView(data), 'REPORT_BAD_VALUE');
+  });
+
   it('rejects a negative accountability count', () => {
     expectReportError(() => buildView(buildReportData({ accountability: { 约谈: -1 } })), 'REPORT_BAD_COUNT');
   });
