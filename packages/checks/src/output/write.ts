@@ -21,8 +21,9 @@ const NO_VILLAGE = '未填村';
 
 /** A village name as a folder name on any OS. */
 export function safeFolderName(name: string | null): string {
-  const cleaned = (name ?? '')
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+  const cleaned = [...(name ?? '')]
+    .map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
+    .join('')
     .replace(/^\.+/, '_')
     .trim();
   return cleaned === '' ? NO_VILLAGE : cleaned.slice(0, 80);

@@ -25,17 +25,32 @@ export interface IdStages {
  */
 export function idStages(raw: string, k: number, today: string, param: (v: string) => string): IdStages {
   const n = `_n_${k}`;
-  const b = `_b_${k}`;
+  const i = `_i_${k}`;
   const c = `_c_${k}`;
-  const d = `_d_${k}`;
-  const sum = WEIGHTS.map((w, i) => `(ascii(substr(${b}, ${i + 1}, 1)) - 48) * ${w}`).join(' + ');
+  const v = `_v_${k}`;
+  // The 17-digit body as a BIGINT: digits, birth date and checksum then come from integer
+  // arithmetic, which DuckDB vectorises far better than 17 substrings per row.
+  const digit = (pos: number) => `((${i} // ${10n ** BigInt(16 - pos)}) % 10)`;
+  const sum = WEIGHTS.map((w, pos) => `${digit(pos)} * ${w}`).join(' + ');
+  const y = `((${i} // 10000000) % 10000)`;
+  const m = `((${i} // 100000) % 100)`;
+  const d = `((${i} // 1000) % 100)`;
+  const days =
+    `CASE WHEN ${m} IN (1, 3, 5, 7, 8, 10, 12) THEN 31 WHEN ${m} IN (4, 6, 9, 11) THEN 30 ` +
+    `WHEN (${y} % 4 = 0 AND ${y} % 100 <> 0) OR ${y} % 400 = 0 THEN 29 ELSE 28 END`;
+  const todayNum = Number(today.replaceAll('-', ''));
   const stages = [
-    `SELECT *, upper(trim(translate(coalesce(${raw}, ''), ${param(FULL_WIDTH_FROM)}, ${param(FULL_WIDTH_TO)}))) AS ${n} FROM {prev}`,
-    `SELECT *, CASE WHEN regexp_full_match(${n}, '[0-9]{17}[0-9X]') THEN substr(${n}, 1, 17) ` +
-      `WHEN regexp_full_match(${n}, '[0-9]{15}') THEN substr(${n}, 1, 6) || '19' || substr(${n}, 7, 9) END AS ${b} FROM {prev}`,
+    // Clean input (the common case) skips the full-width translation.
+    `SELECT *, CASE WHEN regexp_full_match(${raw}, '[0-9]{17}[0-9X]') THEN ${raw} ` +
+      `ELSE upper(trim(translate(coalesce(${raw}, ''), ${param(FULL_WIDTH_FROM)}, ${param(FULL_WIDTH_TO)}))) END AS ${n} FROM {prev}`,
+    `SELECT *, CASE WHEN regexp_full_match(${n}, '[0-9]{17}[0-9X]') THEN CAST(substr(${n}, 1, 17) AS BIGINT) ` +
+      `WHEN regexp_full_match(${n}, '[0-9]{15}') THEN CAST(substr(${n}, 1, 6) || '19' || substr(${n}, 7, 9) AS BIGINT) END AS ${i} FROM {prev}`,
     `SELECT *, substr('10X98765432', CAST((${sum}) % 11 AS INTEGER) + 1, 1) AS ${c}, ` +
-      `try_strptime(substr(${b}, 7, 8), '%Y%m%d') AS ${d} FROM {prev}`,
+      `CASE WHEN ${y} < 1900 OR ${m} < 1 OR ${m} > 12 OR ${d} < 1 OR ${d} > ${days} THEN 1 ` +
+      `WHEN ${y} * 10000 + ${m} * 100 + ${d} > ${param(String(todayNum))}::INTEGER THEN 2 ELSE 0 END AS ${v} FROM {prev}`,
   ];
+  const body = `lpad(CAST(${i} AS VARCHAR), 17, '0')`;
+  const ymd = `substr(${body}, 7, 8)`;
   const [lenA, lenB] = around(ID_MESSAGES.length);
   const [dateA, dateB] = around(ID_MESSAGES.date);
   const [futA, futB] = around(ID_MESSAGES.future);
@@ -43,10 +58,10 @@ export function idStages(raw: string, k: number, today: string, param: (v: strin
   const error =
     `CASE WHEN ${n} = '' THEN ${param(ID_MESSAGES.empty)} ` +
     `WHEN length(${n}) NOT IN (15, 18) THEN ${param(lenA)} || CAST(length(${n}) AS VARCHAR) || ${param(lenB)} ` +
-    `WHEN ${b} IS NULL THEN ${param(ID_MESSAGES.chars)} ` +
-    `WHEN ${d} IS NULL OR year(${d}) < 1900 THEN ${param(dateA)} || substr(${b}, 7, 8) || ${param(dateB)} ` +
-    `WHEN CAST(${d} AS DATE) > CAST(${param(today)} AS DATE) THEN ${param(futA)} || substr(${b}, 7, 8) || ${param(futB)} ` +
+    `WHEN ${i} IS NULL THEN ${param(ID_MESSAGES.chars)} ` +
+    `WHEN ${v} = 1 THEN ${param(dateA)} || ${ymd} || ${param(dateB)} ` +
+    `WHEN ${v} = 2 THEN ${param(futA)} || ${ymd} || ${param(futB)} ` +
     `WHEN length(${n}) = 18 AND substr(${n}, 18, 1) <> ${c} THEN ${param(chkA)} || ${c} || ${param(chkB)} END`;
-  const normalized = `CASE WHEN ${n} = '' THEN NULL WHEN length(${n}) = 15 AND ${b} IS NOT NULL THEN ${b} || ${c} ELSE ${n} END`;
+  const normalized = `CASE WHEN ${n} = '' THEN NULL WHEN length(${n}) = 15 AND ${i} IS NOT NULL THEN ${body} || ${c} ELSE ${n} END`;
   return { stages, normalized, error };
 }
