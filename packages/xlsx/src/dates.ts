@@ -25,8 +25,12 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-export function serialToIso(serial: number): string {
-  const d = new Date(EXCEL_EPOCH_MS + Math.floor(serial) * MS_PER_DAY);
+/** Days between the 1900 and 1904 date systems. */
+const DATE1904_OFFSET = 1462;
+
+export function serialToIso(serial: number, date1904 = false): string {
+  const days = Math.floor(serial) + (date1904 ? DATE1904_OFFSET : 0);
+  const d = new Date(EXCEL_EPOCH_MS + days * MS_PER_DAY);
   return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
@@ -149,7 +153,7 @@ const FILLER =
  * Parses a 整改时限 cell. `contextYear` completes "6月底"; the result says when it was used so the
  * caller can warn once.
  */
-export function parseDeadline(raw: Raw, contextYear: number | null): DeadlineResult {
+export function parseDeadline(raw: Raw, contextYear: number | null, date1904 = false): DeadlineResult {
   if (raw === null) return { ok: true, kind: 'deadline', deadline: null, yearInferred: false };
   if (raw instanceof Date) {
     if (Number.isNaN(raw.getTime())) return { ok: false, reason: '不是有效的日期' };
@@ -157,8 +161,9 @@ export function parseDeadline(raw: Raw, contextYear: number | null): DeadlineRes
   }
   if (typeof raw === 'number') {
     // The streaming reader ignores number formats, so a date cell arrives as its serial number.
-    if (raw >= SERIAL_MIN && raw <= SERIAL_MAX) {
-      return { ok: true, kind: 'deadline', deadline: serialToIso(raw), yearInferred: false };
+    const serial = raw + (date1904 ? DATE1904_OFFSET : 0);
+    if (serial >= SERIAL_MIN && serial <= SERIAL_MAX) {
+      return { ok: true, kind: 'deadline', deadline: serialToIso(raw, date1904), yearInferred: false };
     }
     return { ok: false, reason: '整改时限是一个数字，不是日期' };
   }

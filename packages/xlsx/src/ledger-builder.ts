@@ -49,6 +49,8 @@ export interface BuildOptions {
   /** Year for dates written without one ("6月底"), from the title or the caller. */
   contextYear: number | null;
   contextYearSource: string;
+  /** The workbook counts serial dates from 1904 (old Mac Excel). */
+  date1904?: boolean;
 }
 
 export class LedgerBuilder {
@@ -120,8 +122,8 @@ export class LedgerBuilder {
     this.problemCellText = null;
   }
 
-  /** A heading row: one text, alone or repeated across a merged range, shaped like a heading. */
-  private headingOf(row: SheetRow): string | null {
+  /** The row's one text when every filled cell says the same thing (a merged range), else null. */
+  private soleText(row: SheetRow): { text: string; firstIndex: number } | null {
     let text: string | null = null;
     let firstIndex = -1;
     for (let i = 0; i < row.cells.length; i++) {
@@ -133,7 +135,14 @@ export class LedgerBuilder {
         firstIndex = i;
       } else if (t !== text) return null;
     }
-    if (text === null) return null;
+    return text === null ? null : { text, firstIndex };
+  }
+
+  /** A heading row: one text, alone or repeated across a merged range, shaped like a heading. */
+  private headingOf(row: SheetRow): string | null {
+    const sole = this.soleText(row);
+    if (sole === null) return null;
+    const { text, firstIndex } = sole;
     if (HEADING.test(toHalfWidth(text))) return text;
     // Not numbered, but alone in the first column of a table whose first column is not the problem:
     // "政治建设方面" typed into a merged row. A lone number there is a 序号, not a heading.
@@ -144,15 +153,21 @@ export class LedgerBuilder {
     return null;
   }
 
+  /** "注：…", "填表人：… 审核人：…": the notes and signatures under a table. */
+  private isFooter(row: SheetRow): boolean {
+    const first = row.cells.find((c) => !isBlank(c));
+    return typeof first === 'string' && FOOTER.test(first);
+  }
+
   addRow(row: SheetRow): void {
     if (row.cells.every(isBlank)) return;
-    const heading = this.headingOf(row);
-    if (heading !== null && !FOOTER.test(heading)) {
-      this.switchCategory(heading);
+    if (this.isFooter(row)) {
+      this.footerRows.push(row.number);
       return;
     }
+    const heading = this.headingOf(row);
     if (heading !== null) {
-      this.footerRows.push(row.number);
+      this.switchCategory(heading);
       return;
     }
 
@@ -224,7 +239,7 @@ export class LedgerBuilder {
     let kind: MeasureDraft['kind'] = 'deadline';
     let deadline: string | null = null;
     const deadlineRaw = this.get(row, 'deadline');
-    const parsed = parseDeadline(deadlineRaw, this.options.contextYear);
+    const parsed = parseDeadline(deadlineRaw, this.options.contextYear, this.options.date1904 ?? false);
     if (parsed.ok) {
       kind = parsed.kind;
       deadline = parsed.deadline;

@@ -47,6 +47,7 @@ async function readSheet(
   sheet: string,
   rows: AsyncIterable<SheetRow> | Iterable<SheetRow>,
   options: ReadLedgerOptions,
+  date1904: () => boolean = () => false,
 ): Promise<SheetOutcome | null> {
   const head: SheetRow[] = [];
   let header: HeaderMap | null = null;
@@ -62,7 +63,13 @@ async function readSheet(
     const titleYear = yearIn(title);
     const contextYear = options.year ?? titleYear;
     const source = options.year !== undefined ? '导入时指定' : '取自标题';
-    builder = new LedgerBuilder({ sheet, header, contextYear, contextYearSource: source });
+    builder = new LedgerBuilder({
+      sheet,
+      header,
+      contextYear,
+      contextYearSource: source,
+      date1904: date1904(),
+    });
     for (const row of head.slice(header.firstRowIndex + header.rowCount)) builder.addRow(row);
   };
 
@@ -119,7 +126,7 @@ export async function readLedger(
       sheetNames.push(ws.name);
       const wanted = options.sheet !== undefined ? ws.name === options.sheet : outcome === null;
       if (wanted) {
-        outcome = await readSheet(ws.name, ws.rows, options);
+        outcome = await readSheet(ws.name, ws.rows, options, ws.date1904);
         continue;
       }
       // The zip is one stream: a sheet we do not want must still be read past.

@@ -13,6 +13,8 @@ import { Utf8BoundaryStream, utf8Strings } from './utf8-chunks.ts';
 export interface StreamedSheet {
   name: string;
   rows: AsyncIterable<SheetRow>;
+  /** Whether serial numbers count from 1904 (old Mac Excel); known once workbook.xml is read. */
+  date1904: () => boolean;
 }
 
 /** exceljs's Row as the streaming reader hands it over; only what we use. */
@@ -37,7 +39,12 @@ export async function* streamSheets(
   for await (const ws of reader) {
     index++;
     const named = ws as unknown as { name?: string };
-    yield { name: named.name ?? `Sheet${index}`, rows: rowsOf(ws as unknown as AsyncIterable<StreamRow>) };
+    const props = reader as unknown as { properties?: { model?: { date1904?: boolean } } };
+    yield {
+      name: named.name ?? `Sheet${index}`,
+      rows: rowsOf(ws as unknown as AsyncIterable<StreamRow>),
+      date1904: () => props.properties?.model?.date1904 === true,
+    };
   }
 }
 

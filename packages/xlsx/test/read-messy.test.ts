@@ -1,4 +1,5 @@
 // Real-looking ledgers as people make them, built here with exceljs, read back to exact drafts.
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readLedger } from '../src/index.ts';
 import { buildWorkbook, csvGb18030, csvUtf8Bom, utcDate } from './builders.ts';
@@ -80,6 +81,7 @@ describe('a township xlsx: title rows, two-row header, merged cells, varied name
     [null, null, '对退出对象停发补助并公示', null, '柳林镇民政所', null, null, '立行立改', '已销号'],
     [null, null, '建立每季度比对机制', null, '柳林镇民政所', null, null, utcDate('2024-12-31'), '未启动'],
     ['注：本表由镇整改办汇总，每月5日前更新。'],
+    ['填表人：周海燕', null, null, null, '审核人：赵立新'],
   ];
   const merges = ['A1:L1', 'A3:A4', 'B3:B4', 'C3:C4', 'D3:G3', 'H3:H4', 'I3:I4', 'J3:J4', 'K3:K4', 'L3:L4'];
   merges.push('A5:L5', 'A6:A7', 'B6:B7', 'A9:L9', 'A10:A12', 'B10:B12', 'A13:L13');
@@ -90,7 +92,7 @@ describe('a township xlsx: title rows, two-row header, merged cells, varied name
     expect(result.issues).toEqual([]);
     expect(result.warnings).toEqual([
       '工作表“台账”有1处整改时限未写年份，已按2024年（取自标题）推断',
-      '工作表“台账”第13行是表尾说明或签字栏，已忽略',
+      '工作表“台账”第13、14行是表尾说明或签字栏，已忽略',
     ]);
     const base = {
       leaderName: '赵立新',
@@ -552,6 +554,19 @@ describe('hand-filled variants', () => {
     expect(result.issues).toEqual([]);
     const m = result.ledger.categories[0]?.problems[0]?.measures[0];
     expect([m?.text, m?.unitName, m?.deadline]).toEqual(['落实专人管护', '东坪镇城建办', '2024-08-31']);
+  });
+});
+
+describe('date systems', () => {
+  it('reads serial dates of a 1904-based workbook (old Mac Excel)', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet('台账');
+    ws.addRow(['问题', '整改措施', '整改时限']);
+    ws.addRow(['卫生死角清理不彻底', '每周集中清理一次', utcDate('2024-06-30')]);
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    const result = await readLedger({ buffer, fileName: 'mac.xlsx' });
+    expect(result.ledger.categories[0]?.problems[0]?.measures[0]?.deadline).toBe('2024-06-30');
   });
 });
 
