@@ -165,6 +165,10 @@ function findFeedback(text: string, range: RangeHit | null): PartialDate | null 
     );
     const last = candidates[candidates.length - 1];
     if (last) return last.date;
+    // "反馈时间为2024年3月21日": the date may also follow the verb, in the same clause.
+    const clause = /^[^，,。；;\n]{0,16}/.exec(text.slice(verb.index))?.[0] ?? '';
+    const after = findDates(clause)[0];
+    if (after) return after.date;
   }
   return null;
 }

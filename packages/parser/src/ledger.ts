@@ -22,14 +22,26 @@ function beforeClosing(lines: string[]): string[] {
 
 /** Heading text up to the first "。", without a trailing full stop. */
 export function headingTitle(text: string): string {
-  const cut = text.split(MEASURE_LABEL)[0] ?? text;
+  const cut = (text.split(MEASURE_LABEL)[0] ?? text).replace(
+    /^(?:存在问题|问题描述|反馈问题|问题)\s*[:：]/,
+    '',
+  );
   const stop = cut.indexOf('。');
   return (stop >= 0 ? cut.slice(0, stop) : cut).replace(/[。.．\s]+$/, '').trim();
 }
 
-function toProblem(node: OutlineNode): ParsedProblem {
+/** `findingsOnly`: a feedback document lists findings; nothing under a problem is a measure. */
+function toProblem(node: OutlineNode, findingsOnly: boolean): ParsedProblem {
   const heading = node.heading?.text ?? '';
   const body = beforeClosing(node.body);
+  if (findingsOnly) {
+    return {
+      number: String(node.heading?.n ?? ''),
+      title: headingTitle(heading),
+      text: [heading, ...body].join('\n').trim(),
+      measures: [],
+    };
+  }
   const [headFinding = '', ...headRest] = heading.split(MEASURE_LABEL);
   let finding = [headFinding];
   let rectification: string[] = headRest.length > 0 ? [headRest.join('')] : [];
@@ -61,7 +73,7 @@ interface Candidate {
   problems: OutlineNode[];
 }
 
-export function extractCategories(root: OutlineNode): ParsedCategory[] {
+export function extractCategories(root: OutlineNode, findingsOnly = false): ParsedCategory[] {
   // Parents of numbered items, grouped by the section that holds them.
   const byParent = new Map<OutlineNode, OutlineNode[]>();
   for (const node of walk(root)) {
@@ -94,7 +106,7 @@ export function extractCategories(root: OutlineNode): ParsedCategory[] {
     .sort((a, b) => a.node.order - b.node.order)
     .map((c) => ({
       title: c.node.heading ? headingTitle(c.node.heading.text) : '',
-      problems: c.problems.map(toProblem),
+      problems: c.problems.map((p) => toProblem(p, findingsOnly)),
     }));
 }
 

@@ -5,7 +5,7 @@ import type { ParsedMeasure } from './types.ts';
 // "1)2)" or "第一，第二，". The first enumerator that starts at one decides the top level;
 // other styles inside a measure are its own sub-points and are not counted.
 
-type Style = 'shi' | 'paren' | 'circled' | 'half' | 'di';
+type Style = 'shi' | 'paren' | 'circled' | 'half' | 'di' | 'dot';
 
 // A marker starts a line or follows the end of a clause; "统一是" is not "一是".
 const B = '(?:^|(?<=[\\n。；;：:！!？?]))';
@@ -15,6 +15,8 @@ const PATTERNS: Record<Style, RegExp> = {
   circled: /([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])/g,
   half: new RegExp(`${B}\\s*(\\d{1,2})[)）]`, 'g'),
   di: new RegExp(`${B}\\s*第([一二三四五六七八九十]{1,3})[，,、是]`, 'g'),
+  // "1." only counts at the start of a line: mid-sentence it is usually an amount or a date.
+  dot: /(?:^|(?<=\n))\s*(\d{1,2})[.、．](?!\d)/g,
 };
 
 function value(style: Style, token: string): number | null {
@@ -50,7 +52,7 @@ const tidy = (s: string): string =>
  * text is one measure (reports count it so: "40条整改措施" includes single-paragraph ones).
  */
 export function extractMeasures(lines: string[]): ParsedMeasure[] {
-  const text = lines.join('\n');
+  const text = lines.filter((line) => !META_LINE.test(line)).join('\n');
   if (tidy(text) === '') return [];
   let best: Marker[] = [];
   for (const style of Object.keys(PATTERNS) as Style[]) {
@@ -64,6 +66,10 @@ export function extractMeasures(lines: string[]): ParsedMeasure[] {
     .map((marker, i) => ({ text: tidy(text.slice(marker.end, best[i + 1]?.start ?? text.length)) }))
     .filter((m) => m.text !== '');
 }
+
+// Ledger metadata written under a measure is not part of it ("责任单位：镇财政所").
+export const META_LINE =
+  /^(?:责任领导|分管领导|责任单位|牵头单位|配合单位|协办单位|责任人|整改时限|完成时限|整改期限|整改目标|督办领导)\s*[:：]/;
 
 // "整改情况：" and its kin introduce the rectification text; the label itself is not a measure.
 export const MEASURE_LABEL =

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import { decodeText, isEncryptedOffice, sniff } from './decode.ts';
+import { htmlToText } from './docx-text.ts';
 import { ParseError } from './errors.ts';
 import { parseText } from './parse-text.ts';
 import type { ParsedDocument } from './types.ts';
@@ -12,7 +13,8 @@ export async function parseDocx(buffer: Buffer): Promise<ParsedDocument> {
   if (sniff(buffer) !== 'docx') return parseBuffer(buffer);
   let text: string;
   try {
-    text = (await mammoth.extractRawText({ buffer })).value;
+    // HTML rather than raw text, so that table rows survive as rows (see docx-text.ts).
+    text = htmlToText((await mammoth.convertToHtml({ buffer })).value);
   } catch {
     throw new ParseError(
       'DOCX_CORRUPT',

@@ -32,7 +32,9 @@ export function parseText(text: string): ParsedDocument {
   );
 
   const header = extractHeader({ title, opening, documentDate: publishedDate ?? signatureDate(lines) });
-  const categories = table ? table.categories : extractCategories(buildOutline(body));
+  // The feedback itself (反馈意见) lists findings only; a report on rectification lists measures.
+  const findingsOnly = !!title && /反馈意见$|反馈的意见$/.test(title) && !/整改/.test(title);
+  const categories = table ? table.categories : extractCategories(buildOutline(body), findingsOnly);
   const statedTotals = findStatedTotals(body.join('\n'));
 
   const warnings = [...header.warnings];
@@ -42,6 +44,7 @@ export function parseText(text: string): ParsedDocument {
       `未识别出带编号的问题清单（如“（一）…”“1.…”），结果中没有问题${said}；若问题以叙述方式写在正文中，请手工拆分录入。`,
     );
   } else {
+    if (findingsOnly) warnings.push('这是反馈意见：只列出问题，整改措施需在整改方案中另行填写。');
     warnings.push(...totalsWarnings(statedTotals, categories), ...numberingWarnings(categories));
   }
 

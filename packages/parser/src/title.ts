@@ -22,6 +22,12 @@ export function isTitleLike(line: string): boolean {
   );
 }
 
+function isTitleFragment(line: string): boolean {
+  return (
+    line.length <= 40 && !/[。，,：:；;！!？?]/.test(line) && classify(line) === null && !DATE_LINE.test(line)
+  );
+}
+
 export interface TitleHit {
   title: string | null;
   /** Index of the first line after the title (the body). */
@@ -44,5 +50,15 @@ export function findTitle(lines: string[]): TitleHit {
     }
   }
   if (chosen < 0) return { title: null, bodyStart: 0 };
-  return { title: lines[chosen] ?? null, bodyStart: chosen + 1 };
+  // A long title set over two lines: "…关于县委第二巡察组" / "反馈意见整改情况的通报".
+  const previous = chosen > 0 ? (lines[chosen - 1] ?? '') : '';
+  const current = lines[chosen] ?? '';
+  // Or the issuer on its own line above "关于…的反馈意见".
+  const splitBeforeAbout =
+    current.startsWith('关于') && /(?:组|委员会|党委|党组|局|政府|办公室|厅)$/.test(previous);
+  const splitAfterAbout = previous.includes('关于') && !current.includes('关于');
+  if ((splitBeforeAbout || splitAfterAbout) && isTitleFragment(previous)) {
+    return { title: previous + current, bodyStart: chosen + 1 };
+  }
+  return { title: current, bodyStart: chosen + 1 };
 }

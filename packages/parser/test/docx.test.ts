@@ -1,3 +1,4 @@
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { parseDocx } from '../src/index.ts';
 import { buildDocx, DOCX_LINES } from './build-docx.ts';
@@ -50,5 +51,75 @@ describe('parseDocx', () => {
       statedTotals: { categories: 2, problems: 3, measures: 6 },
       warnings: [],
     });
+  });
+});
+
+describe('parseDocx with a ledger kept as a Word table', () => {
+  it('reads table rows as rows, merged category cells included', async () => {
+    const cell = (text: string, rowSpan?: number): TableCell =>
+      new TableCell({
+        children: text.split('|').map((t) => new Paragraph(t)),
+        ...(rowSpan ? { rowSpan } : {}),
+      });
+    const row = (cells: TableCell[]): TableRow => new TableRow({ children: cells });
+    const buffer = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph('东岗镇巡察反馈问题整改台账'),
+              new Paragraph(
+                '县委第六巡察组于2023年9月5日至10月27日对东岗镇党委开展了巡察，11月20日反馈了巡察意见。',
+              ),
+              new Table({
+                rows: [
+                  row(['序号', '问题类别', '问题', '整改措施', '责任单位'].map((t) => cell(t))),
+                  row([
+                    cell('1'),
+                    cell('村级事务管理', 2),
+                    cell('村务公开不及时。'),
+                    cell('一是按月公开；|二是设立公开台账。'),
+                    cell('党政办'),
+                  ]),
+                  row([
+                    cell('2'),
+                    cell('集体资金存在坐支。'),
+                    cell('全面清理坐支资金并追回。'),
+                    cell('财政所'),
+                  ]),
+                  row([
+                    cell('3'),
+                    cell('干部作风'),
+                    cell('值班制度落实不严。'),
+                    cell('①每周抽查；|②通报结果。'),
+                    cell('纪委'),
+                  ]),
+                ],
+              }),
+            ],
+          },
+        ],
+      }),
+    );
+    const doc = await parseDocx(buffer);
+    expect(doc).toMatchObject({
+      title: '东岗镇巡察反馈问题整改台账',
+      inspector: '县委第六巡察组',
+      inspectedUnit: '东岗镇党委',
+      inspectionPeriod: { start: '2023-09-05', end: '2023-10-27' },
+      feedbackDate: '2023-11-20',
+    });
+    expect(
+      doc.categories.map((c) => [c.title, c.problems.map((p) => [p.number, p.title, p.measures.length])]),
+    ).toEqual([
+      [
+        '村级事务管理',
+        [
+          ['1', '村务公开不及时', 2],
+          ['2', '集体资金存在坐支', 1],
+        ],
+      ],
+      ['干部作风', [['3', '值班制度落实不严', 2]]],
+    ]);
   });
 });

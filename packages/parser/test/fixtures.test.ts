@@ -175,3 +175,52 @@ describe('fixtures in shapes the seeds do not have', () => {
     ]);
   });
 });
+
+describe('feedback documents and labelled blocks', () => {
+  it('reads a 反馈意见: a two-line title, findings only, no measures', async () => {
+    const doc = await parseFile(fixture('feedback.txt'));
+    expect(doc.title).toBe('中共南溪县委第一巡察组关于巡察南溪县林业局党组的反馈意见');
+    expect(doc).toMatchObject({
+      kind: 'xuncha',
+      inspector: '县委第一巡察组',
+      inspectedUnit: '南溪县林业局党组',
+      inspectionPeriod: { start: '2024-03-11', end: '2024-05-10' },
+      feedbackDate: '2024-06-04',
+    });
+    expect(outline(doc)).toEqual([
+      ['落实林业发展政策方面', ['1 护林员管理制度执行不严 [0]', '2 林木采伐审批把关不严 [0]']],
+      ['党风廉政建设方面', ['3 公务用车管理不规范 [0]']],
+    ]);
+    // The 一是/二是 here enumerate sub-findings and stay in the finding's text.
+    expect(doc.categories[0]?.problems[0]?.text).toBe(
+      '护林员管理制度执行不严。一是部分护林员巡护记录缺失；二是考勤与补助发放脱节。',
+    );
+    expect(doc.warnings).toEqual(['这是反馈意见：只列出问题，整改措施需在整改方案中另行填写。']);
+  });
+
+  it('reads "问题：/整改措施：" blocks with 1. measures and ledger metadata lines', () => {
+    const doc = parseText(
+      [
+        '某街道关于巡察整改情况的报告',
+        '一、基层治理方面',
+        '1.问题：网格员入户走访不到位。',
+        '整改措施：',
+        '1.制定网格员走访计划；',
+        '2.每月抽查走访记录。',
+        '责任单位：社区办',
+        '整改时限：2024年12月',
+        '2.问题：居民议事会召开次数少。',
+        '整改措施：每季度至少召开一次居民议事会。',
+        '责任单位：各社区',
+      ].join('\n'),
+    );
+    expect(outline(doc)).toEqual([
+      ['基层治理方面', ['1 网格员入户走访不到位 [2]', '2 居民议事会召开次数少 [1]']],
+    ]);
+    expect(doc.categories[0]?.problems[0]?.measures).toEqual([
+      { text: '制定网格员走访计划' },
+      { text: '每月抽查走访记录' },
+    ]);
+    expect(doc.categories[0]?.problems[1]?.measures).toEqual([{ text: '每季度至少召开一次居民议事会' }]);
+  });
+});
