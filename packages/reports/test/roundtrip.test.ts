@@ -37,9 +37,13 @@ function buildUnevenLedger(): ReportData {
   });
 }
 
-describe.skipIf(!existsSync(parserEntry))('round trip through @zhenggai/parser', async () => {
-  const { parseDocx } = (await import('@zhenggai/parser')) as typeof import('@zhenggai/parser');
+// Imported inside the tests: vitest still runs the body of a skipped describe to list its tests.
+async function parseDocx(docx: Buffer) {
+  const parser = (await import('@zhenggai/parser')) as typeof import('@zhenggai/parser');
+  return parser.parseDocx(docx);
+}
 
+describe.skipIf(!existsSync(parserEntry))('round trip through @zhenggai/parser', () => {
   for (const kind of REPORT_KINDS) {
     it.each([
       ['sample ledger', buildSampleLedger()],
