@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocx, generateReport, renderTemplate } from '../src/index.ts';
-import { signatureRightIndents } from '../src/layout.ts';
+import {
+  BODY_CHARACTER_SPACING,
+  CHARS_PER_LINE,
+  LINE_PITCH,
+  MARGIN,
+  PAGE,
+  signatureRightIndents,
+} from '../src/layout.ts';
 import { buildReportData, buildSampleLedger } from './builders.ts';
 import { attributesOf, docxPart, docxParts, docxText } from './docx-reader.ts';
 
@@ -119,6 +126,18 @@ describe('generated .docx', async () => {
     const flush = /<w:p><w:pPr>(.*?)<\/w:pPr>(?:(?!<w:p>).)*?顶格/.exec(xml)?.[1] ?? '';
     expect(flush).not.toContain('w:firstLine');
     expect(flush).toContain('<w:jc w:val="left"/>');
+  });
+});
+
+describe('the GB/T 9704 grid', () => {
+  it('fits 22 lines of 28 characters into the text block', () => {
+    const width = PAGE.width - MARGIN.left - MARGIN.right;
+    const height = PAGE.height - MARGIN.top - MARGIN.bottom;
+    const pitch = 320 + BODY_CHARACTER_SPACING; // 三号 = 320 twips, condensed
+    expect(CHARS_PER_LINE * pitch).toBeLessThanOrEqual(width);
+    expect((CHARS_PER_LINE + 1) * pitch).toBeGreaterThan(width);
+    expect(22 * LINE_PITCH).toBeLessThanOrEqual(height);
+    expect(23 * LINE_PITCH).toBeGreaterThan(height);
   });
 });
 
