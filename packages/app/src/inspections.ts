@@ -78,8 +78,8 @@ export async function requireManageInspection(tx: Tx, actor: Actor, id: number):
   const row = await one<InspectionRow>(tx, sql`${inspectionSelect} WHERE i.id = ${id}`);
   if (!row) throw notFound('巡察');
   if (!may(actor, 'manage_inspections', inspectionScope(row))) {
-    // Do not reveal that it exists to someone who cannot even read it.
-    if (rolesOn(actor, inspectionScope(row)).length === 0) throw notFound('巡察');
+    // Do not reveal that it exists to someone who cannot even read it (this throws not found).
+    await inspectionAccess(tx, actor, id);
     throw forbidden();
   }
   return strip(row);

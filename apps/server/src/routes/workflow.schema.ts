@@ -6,7 +6,7 @@ export const eventParams = z.object({
   event: z.enum(MEASURE_EVENTS).exclude(['report_progress']),
 });
 
-export const eventBody = z.object({ reason: z.string().trim().max(2000).nullable().optional() }).optional();
+export const eventBody = z.object({ reason: z.string().trim().max(2000).nullable().optional() }).nullish();
 
 export const hardNumbers = z
   .array(
