@@ -250,7 +250,8 @@ describe('renderTemplate', () => {
     });
     const tongbao = texts(renderTemplate(await defaultTemplate('tongbao'), data).blocks).join('\n');
     expect(tongbao).not.toContain('问责');
-    expect(tongbao).not.toContain('联系方式');
+    expect(tongbao).not.toContain('欢迎');
+    expect(tongbao).not.toContain('电话');
     expect(tongbao).toContain('有关方面对青石镇党委开展了县委第三轮巡察。');
     const progress = renderTemplate(await defaultTemplate('progress'), data).blocks;
     expect(progress.some((b) => b.kind === 'flushLeft')).toBe(false);
