@@ -24,8 +24,8 @@ export interface HeaderMap {
   columns: Map<Field, number>;
   /** 0-based column index → the header text people see, for messages. */
   headerText: Map<number, string>;
-  /** Headers recognised twice (e.g. 责任单位 and 牵头单位): only the first column is used. */
-  duplicates: string[];
+  /** Columns naming a field already named to their left (e.g. 牵头单位 after 责任单位): unused. */
+  duplicates: number[];
 }
 
 function rowFields(row: SheetRow): (Field | null)[] {
@@ -40,7 +40,7 @@ function build(rows: SheetRow[], index: number, rowCount: 1 | 2): HeaderMap {
   const width = Math.max(topFields.length, subFields.length);
   const columns = new Map<Field, number>();
   const headerText = new Map<number, string>();
-  const duplicates: string[] = [];
+  const duplicates: number[] = [];
   for (let c = 0; c < width; c++) {
     // The sub-header names the real column; the top row only matters where it was merged down.
     const useSub = subFields[c] != null;
@@ -49,7 +49,7 @@ function build(rows: SheetRow[], index: number, rowCount: 1 | 2): HeaderMap {
     const text = raw === undefined || isBlank(raw) ? rawToText(sub?.cells[c] ?? null) : rawToText(raw);
     if (text !== '') headerText.set(c, text.replace(/\s+/g, ''));
     if (field == null) continue;
-    if (columns.has(field)) duplicates.push(text);
+    if (columns.has(field)) duplicates.push(c);
     else columns.set(field, c);
   }
   return { firstRowIndex: index, rowCount, columns, headerText, duplicates };

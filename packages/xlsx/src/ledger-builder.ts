@@ -298,8 +298,19 @@ export class LedgerBuilder {
         `工作表“${this.options.sheet}”第${this.footerRows.join('、')}行是表尾说明或签字栏，已忽略`,
       );
     }
-    for (const text of this.options.header.duplicates) {
-      this.warnings.push(`工作表“${this.options.sheet}”的列“${text}”与前面的列含义相同，已忽略该列`);
+    const { header } = this.options;
+    const used = new Set([...header.columns.values(), ...header.duplicates]);
+    const ignored = [...header.headerText]
+      .filter(([index]) => !used.has(index))
+      .map(([index, text]) => `${columnLetter(index)}列“${text}”`);
+    if (ignored.length > 0) {
+      this.warnings.push(`工作表“${this.options.sheet}”中这些列不是台账的列，未导入：${ignored.join('、')}`);
+    }
+    for (const index of header.duplicates) {
+      const text = header.headerText.get(index) ?? '';
+      this.warnings.push(
+        `工作表“${this.options.sheet}”的${columnLetter(index)}列“${text}”与前面的列含义相同，未导入`,
+      );
     }
     return [...this.categories.values()].filter((c) => c.problems.length > 0);
   }

@@ -414,6 +414,21 @@ describe('CSV', () => {
     });
   });
 
+  it('reads UTF-16 tab-separated text (Excel “Unicode 文本”)', async () => {
+    const text =
+      '问题\t整改措施\t整改时限\t责任单位\r\n路灯损坏未修\t一周内修复\t2024年7月15日\t青山乡城建办\r\n';
+    const buffer = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const result = await readLedger({ buffer, fileName: 'unicode.txt' });
+    expect(result.issues).toEqual([]);
+    const p = result.ledger.categories[0]?.problems[0];
+    expect([p?.title, p?.measures[0]?.text, p?.measures[0]?.deadline, p?.measures[0]?.unitName]).toEqual([
+      '路灯损坏未修',
+      '一周内修复',
+      '2024-07-15',
+      '青山乡城建办',
+    ]);
+  });
+
   it('reads UTF-8 without BOM the same', async () => {
     const withBom = csvUtf8Bom([
       ['问题', '整改措施', '整改时限', '责任单位'],
@@ -509,6 +524,21 @@ describe('hand-filled variants', () => {
         measures: [['开展清产核资', '2024-05-31', 'in_progress']],
       },
     ]);
+  });
+
+  it('says which columns it did not import', async () => {
+    const buffer = await buildWorkbook({
+      rows: [
+        ['问题', '整改措施', '责任单位', '牵头单位', '联系电话'],
+        ['垃圾清运不及时', '增加清运车次', '南湾乡城建办', '南湾乡党政办', '0000-0000000'],
+      ],
+    });
+    const result = await readLedger({ buffer, fileName: 'cols.xlsx' });
+    expect(result.warnings).toEqual([
+      '工作表“Sheet1”中这些列不是台账的列，未导入：E列“联系电话”',
+      '工作表“Sheet1”的D列“牵头单位”与前面的列含义相同，未导入',
+    ]);
+    expect(result.ledger.categories[0]?.problems[0]?.measures[0]?.unitName).toBe('南湾乡城建办');
   });
 
   it('takes the first sheet that has a ledger, or the one asked for', async () => {
