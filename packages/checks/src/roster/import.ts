@@ -181,13 +181,16 @@ export async function importRoster(conn: DuckDBConnection, opts: ImportOptions):
     const declared: ColumnDecl[] =
       opts.roster?.columns ??
       (mapping.id_number ? [{ name: 'id_number', type: 'id', aliases: [], required: true }] : []);
-    for (const col of declared) {
-      if (col.required && mapping[col.name] === undefined) {
-        const what = col.type === 'id' ? '身份证号列' : `必需列“${col.name}”`;
-        throw fail(
-          `缺少${what}（可用的表头名：${[col.name, ...col.aliases].join('、')}；文件表头：${headers.join('、')}）。可用列映射文件指定`,
-        );
-      }
+    // Every missing required column in one message, the ID column first.
+    const missing = declared
+      .filter((c) => c.required && mapping[c.name] === undefined)
+      .sort((a, b) => Number(b.type === 'id') - Number(a.type === 'id'));
+    if (missing.length > 0) {
+      const what = missing.map(
+        (c) =>
+          `${c.type === 'id' ? '身份证号列' : `必需列“${c.name}”`}（可用表头名：${[c.name, ...c.aliases].join('、')}）`,
+      );
+      throw fail(`缺少${what.join('；')}。文件表头：${headers.join('、')}。可用列映射文件指定`);
     }
     if (blank.length > 0)
       warnings.push(
