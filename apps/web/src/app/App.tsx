@@ -1,0 +1,68 @@
+import { lazy, Suspense } from 'react';
+import { ConfigProvider, Spin } from 'antd';
+import zhCNLocale from 'antd/locale/zh_CN';
+import enUSLocale from 'antd/locale/en_US';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { I18nProvider, useI18n } from '../i18n/index.tsx';
+import { SessionProvider } from './session.tsx';
+import { Shell } from './Shell.tsx';
+
+// Routes are split: each page is its own chunk, so the first page stays small.
+const SignIn = lazy(() => import('../features/sign-in/SignIn.tsx'));
+const NotFound = lazy(() => import('../shared/NotFound.tsx'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'));
+const MyTasksPage = lazy(() => import('../features/my-tasks/MyTasksPage.tsx'));
+const InspectionsPage = lazy(() => import('../features/inspections/InspectionsPage.tsx'));
+const InspectionPage = lazy(() => import('../features/inspections/InspectionPage.tsx'));
+const LedgerPage = lazy(() => import('../features/ledger/LedgerPage.tsx'));
+const MeasurePage = lazy(() => import('../features/measure/MeasurePage.tsx'));
+const TimelineBoardPage = lazy(() => import('../features/timeline-board/TimelineBoardPage.tsx'));
+const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx'));
+
+export const PageLoading = () => (
+  <div style={{ padding: 48, textAlign: 'center' }}>
+    <Spin size="large" />
+  </div>
+);
+
+function Themed() {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider
+      locale={lang === 'en' ? enUSLocale : zhCNLocale}
+      theme={{ token: { colorPrimary: '#c41d0f', borderRadius: 4 } }}
+    >
+        <BrowserRouter>
+          <SessionProvider loading={<PageLoading />} signIn={(props) => (
+              <Suspense fallback={<PageLoading />}>
+                <SignIn {...props} />
+              </Suspense>
+            )}>
+            <Routes>
+              <Route element={<Shell />}>
+                <Route index element={<DashboardPage />} />
+                <Route path="tasks" element={<MyTasksPage />} />
+                <Route path="inspections" element={<InspectionsPage />} />
+                <Route path="inspections/:id" element={<InspectionPage />} />
+                <Route path="ledger" element={<LedgerPage />} />
+                <Route path="measures/:id" element={<MeasurePage />} />
+                <Route path="board" element={<TimelineBoardPage />} />
+                <Route path="admin" element={<AdminPage />} />
+                <Route path="login" element={<Navigate to="/" replace />} />
+                <Route path="*" element={<NotFound />} />
+              </Route>
+            </Routes>
+          </SessionProvider>
+        </BrowserRouter>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Themed />
+    </I18nProvider>
+  );
+}
+
