@@ -138,8 +138,13 @@ export class LedgerBuilder {
     return text === null ? null : { text, firstIndex };
   }
 
-  /** A heading row: one text, alone or repeated across a merged range, shaped like a heading. */
+  /**
+   * A heading row: one text, alone or repeated across a merged range, shaped like a heading; or
+   * a Chinese numeral in the 序号 column with the heading merged across the rest ("一" | "政治建设方面").
+   */
   private headingOf(row: SheetRow): string | null {
+    const split = this.numeralHeading(row);
+    if (split !== null) return split;
     const sole = this.soleText(row);
     if (sole === null) return null;
     const { text, firstIndex } = sole;
@@ -151,6 +156,22 @@ export class LedgerBuilder {
       return this.col.category !== 0 ? text : null;
     }
     return null;
+  }
+
+  private numeralHeading(row: SheetRow): string | null {
+    const seqCol = this.col.seq;
+    if (seqCol === undefined) return null;
+    const seq = row.cells[seqCol] ?? null;
+    if (typeof seq !== 'string') return null;
+    const numeral = toHalfWidth(seq.trim());
+    if (!/^([一二三四五六七八九十]{1,3}[、.]?|\([一二三四五六七八九十]{1,3}\))$/.test(numeral)) return null;
+    const rest = this.soleText({
+      number: row.number,
+      cells: row.cells.map((c, i) => (i === seqCol ? null : c)),
+    });
+    if (rest === null) return null;
+    const sep = /[、.)]$/.test(numeral) ? '' : '、';
+    return `${seq.trim()}${sep}${rest.text}`;
   }
 
   /** "注：…", "填表人：… 审核人：…": the notes and signatures under a table. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LedgerFileError, readLedger, type LedgerFileErrorCode } from '../src/index.ts';
-import { buildWorkbook, csvUtf8Bom, utcDate } from './builders.ts';
+import { buildWorkbook, csvUtf8Bom, inlineCell, minimalXlsx, storedZip, utcDate } from './builders.ts';
 
 async function expectCode(
   promise: Promise<unknown>,
@@ -55,6 +55,15 @@ describe('files that cannot be opened', () => {
     const zeroed = Buffer.from(await small());
     zeroed.fill(0, 100, zeroed.length - 300);
     await expectCode(readLedger({ buffer: zeroed, fileName: 'a.xlsx' }), 'CORRUPT_XLSX', /已损坏/);
+  });
+
+  it('a zip whose sheet XML is broken is corrupt; a zip without sheets is not a workbook', async () => {
+    const broken = minimalXlsx(
+      `<row r="1">${inlineCell('A1', '问题')}</row><row r="2"><c r="A2" t="inlineStr"><is><t>断`,
+    );
+    await expectCode(readLedger({ buffer: broken, fileName: 'a.xlsx' }), 'CORRUPT_XLSX', /已损坏/);
+    const docx = storedZip({ 'word/document.xml': '<w:document/>' });
+    await expectCode(readLedger({ buffer: docx, fileName: '方案.xlsx' }), 'NOT_A_WORKBOOK', /没有工作表/);
   });
 
   it('an empty zip is not a workbook', async () => {

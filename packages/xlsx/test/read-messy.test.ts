@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readLedger } from '../src/index.ts';
-import { buildWorkbook, csvGb18030, csvUtf8Bom, utcDate } from './builders.ts';
+import { buildWorkbook, csvGb18030, csvUtf8Bom, inlineCell, minimalXlsx, utcDate } from './builders.ts';
 
 const at = (sheet: string, row: number, column: string) => ({ sheet, row, column });
 
@@ -523,6 +523,42 @@ describe('hand-filled variants', () => {
         crossCheckAll: true,
         measures: [['开展清产核资', '2024-05-31', 'in_progress']],
       },
+    ]);
+  });
+
+  it('a category row with 一 in the 序号 column and the heading merged across the rest', async () => {
+    const buffer = await buildWorkbook({
+      rows: [
+        ['序号', '问题', '整改措施', '责任单位'],
+        ['一', '环境整治方面'],
+        [1, '河道垃圾清理不及时', '实行河长包段', '白杨镇水利站'],
+        ['（二）', '安全生产方面'],
+        [2, '消防通道堵塞', '立即清理', '白杨镇应急办'],
+      ],
+      merges: ['B2:D2', 'B4:D4'],
+    });
+    const result = await readLedger({ buffer, fileName: 'h.xlsx' });
+    expect(result.issues).toEqual([]);
+    expect(result.ledger.categories.map((c) => [c.title, c.problems.map((p) => p.title)])).toEqual([
+      ['一、环境整治方面', ['河道垃圾清理不及时']],
+      ['（二）安全生产方面', ['消防通道堵塞']],
+    ]);
+  });
+
+  it('reads a bare .xlsx as other tools write it (inline strings, no styles, no shared strings)', async () => {
+    const row = (n: number, ...cells: string[]) =>
+      `<row r="${n}">${cells.map((t, i) => inlineCell(`${String.fromCharCode(65 + i)}${n}`, t)).join('')}</row>`;
+    const buffer = minimalXlsx(
+      row(1, '问题', '整改措施', '整改时限', '责任单位') +
+        row(2, '路灯损坏未修', '一周内修复', '2024年7月15日', '东坪镇城建办') +
+        '<row r="3"><c r="B3" t="inlineStr"><is><t>建立巡查制度</t></is></c><c r="C3"><v>45504</v></c></row>',
+    );
+    const result = await readLedger({ buffer, fileName: 'wps.xlsx' });
+    expect(result.issues).toEqual([]);
+    const p = result.ledger.categories[0]?.problems[0];
+    expect(p?.measures.map((m) => [m.text, m.deadline, m.at])).toEqual([
+      ['一周内修复', '2024-07-15', at('台账', 2, 'B')],
+      ['建立巡查制度', '2024-07-31', at('台账', 3, 'B')],
     ]);
   });
 

@@ -81,6 +81,7 @@ const edgeLedger = (): LedgerDraft =>
             text: '',
             crossCheckAll: true,
             measures: [
+              buildMeasure({ text: '=HYPERLINK("http://example.invalid","点击")', remark: '+1-1' }),
               buildMeasure({
                 text: "'; DROP TABLE measures; --",
                 progress: '第一行\n第二行',
@@ -119,7 +120,8 @@ describe('round trip', () => {
     expect(first?.measures[0]?.at?.column).toBe('D');
     expect(second?.at?.row).toBe(9);
     expect(third?.at?.row).toBe(10);
-    expect(back.categories[1]?.problems[0]?.at?.row).toBe(11);
+    expect(third?.measures.map((m) => m.at?.row)).toEqual([10, 11]);
+    expect(back.categories[1]?.problems[0]?.at?.row).toBe(12);
   });
 
   it('writes to a path as well as a stream', async () => {
@@ -165,7 +167,9 @@ describe('the written workbook', () => {
   it('merges 序号, 问题类别 and 问题 over each problem’s measures, and only those', async () => {
     const ws = await load(edgeLedger());
     const merges = (ws.model as unknown as { merges: string[] }).merges;
-    expect([...merges].sort()).toEqual(['A1:L1', 'A3:A8', 'B3:B8', 'C3:C8'].sort());
+    expect([...merges].sort()).toEqual(
+      ['A1:L1', 'A3:A8', 'B3:B8', 'C3:C8', 'A10:A11', 'B10:B11', 'C10:C11'].sort(),
+    );
     expect(ws.getCell('C3').value).toBe(
       '【举一反三】低保动态调整不及时\n个别家庭已有稳定收入仍在保。\n第二段补充说明，含"引号"和,逗号。',
     );
@@ -204,6 +208,13 @@ describe('the written workbook', () => {
       fitToWidth: 1,
       fitToHeight: 0,
     });
+  });
+
+  it('writes text that looks like a formula as text, never as a formula', async () => {
+    const ws = await load(edgeLedger());
+    const cell = ws.getCell('D10');
+    expect(cell.value).toBe('=HYPERLINK("http://example.invalid","点击")');
+    expect(cell.formula).toBeUndefined();
   });
 
   it('uses the ledger title, or 整改台账 when there is none', async () => {
