@@ -69,7 +69,10 @@ export async function restore(database: Database, evidenceDir: string, file: str
   if (!existsSync(file)) throw new DomainError('NOT_FOUND', `备份文件不存在：${file}`);
   const [{ n }] = (await database.query<{ n: number }>('SELECT count(*)::int AS n FROM units')) as [{ n: number }];
   if (n > 0) throw new DomainError('CONFLICT', '目标数据库不是空的：恢复只能写入新的空数据库或空数据目录');
-  const summary: BackupSummary = { tables: {}, evidenceFiles: 0 };
+  const summary: BackupSummary = {
+    tables: Object.fromEntries(TABLES_IN_ORDER.filter((t) => !SKIPPED.has(t)).map((t) => [t, 0])),
+    evidenceFiles: 0,
+  };
   const input = createReadStream(file).pipe(createGunzip());
   const reader = createInterface({ input, crlfDelay: Infinity });
   let header = false;
@@ -101,7 +104,7 @@ export async function restore(database: Database, evidenceDir: string, file: str
       }
       if (!header) throw new DomainError('VALIDATION', '备份文件为空');
       for (const table of TABLES_IN_ORDER) {
-        if (KEY[table]) continue;
+        if (KEY[table] || SKIPPED.has(table)) continue;
         await q.query(
           `SELECT setval(pg_get_serial_sequence('${table}', 'id'), GREATEST((SELECT max(id) FROM ${table}), 1))`,
         );

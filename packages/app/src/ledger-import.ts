@@ -89,7 +89,10 @@ export async function importLedger(
       const inspected = await requireUnit(tx, inspection.inspectedUnitId);
       const owner = await requireUnit(tx, inspection.ownerUnitId);
       const unitIds = await resolveUnits(tx, actor, draft, owner, inspected, options, summary);
-      if (summary.issues.length > 0) throw new ImportRejected(summary);
+      if (summary.issues.length > 0) {
+        summary.inspectionId = options.inspectionId ?? null;
+        throw new ImportRejected(summary);
+      }
       await writeDraft(tx, inspection, draft, unitIds);
       await appendAudit(tx, actor, {
         action: 'ledger.import',
