@@ -41,10 +41,21 @@ const INSPECTION_NOUN = /巡视|巡察|审计|督查|督导|督察|检查|考核
 const BODY_SUFFIX = '(?:巡视|巡察|督查|督导|督察|审计|检查|考核|评估)组';
 // A team name is a run of Chinese characters (digits only after 第) ending in "…组".
 const TEAM = new RegExp(`(?<![\\u3400-\\u9fff\\d])((?:[\\u3400-\\u9fff]|第\\d+)+?${BODY_SUFFIX})`, 'g');
-const ORG_SUFFIX = '(?:厅|办|局|委|部|组|处|署|院|府|室|会|中心|办公室)';
-const ISSUERS = new RegExp(
-  `(?<![\\u3400-\\u9fff])((?:[\\u3400-\\u9fff]{2,20}?${ORG_SUFFIX}[、和及]?)+?)(?:相继|分别|联合|正式|先后)?(?:通报|反馈|下发|交办)`,
-);
+const ORG_END = /(?:厅|办|局|委|部|组|处|署|院|府|室|会|中心)$/;
+const ISSUE_VERB = /(?:相继|分别|联合|正式|先后)?(?:通报|反馈|下发|交办)/g;
+
+/**
+ * "省委办公厅、省政府办公厅、省扶贫办相继通报和反馈…": the bodies named right before the verb.
+ * Read backwards from each verb (a forward regex over long Chinese runs backtracks badly).
+ */
+function issuers(text: string): string | null {
+  for (const verb of text.matchAll(ISSUE_VERB)) {
+    const before = text.slice(Math.max(0, verb.index - 60), verb.index);
+    const run = /[\u3400-\u9fff、和及]+$/.exec(before)?.[0].replace(LEADING_FILLER, '') ?? '';
+    if (run.length >= 2 && run.length <= 40 && ORG_END.test(run)) return run;
+  }
+  return null;
+}
 const LEADING_FILLER = /^(?:根据|按照|由|经|受|并|后|随后)/;
 
 function teamInspector(text: string): string | null {
@@ -108,12 +119,7 @@ export function extractHeader({ title, opening, documentDate }: HeaderContext): 
   const target = findTarget(text);
 
   const inspector =
-    teamInspector(text) ??
-    (target && /(?:厅|办|局|委|部|组|处|署|院|府|室|会|中心)$/.test(target.subject)
-      ? target.subject
-      : null) ??
-    ISSUERS.exec(text)?.[1]?.replace(LEADING_FILLER, '') ??
-    null;
+    teamInspector(text) ?? (target && ORG_END.test(target.subject) ? target.subject : null) ?? issuers(text);
 
   const range = findRange(text);
   const period = range ? resolveRange(range, documentDate) : null;
