@@ -145,6 +145,8 @@ function findDates(text: string, contextYear: number | null): Found[] {
   return found.sort((a, b) => a.at - b.at).map((f) => f.value);
 }
 
+const WHOLE_DATE = /^(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*[日号]?\s*(?:前|之前)?$/;
+
 /** Words that may surround a date without making the cell nonsense. */
 const FILLER =
   /[\s,，、;；:：.。()（）\-—~～至到]|之前|以前|前|完成|底|整改|到位|全部|初步|基本|并|持续|推进|限期|时限|截止|截至|开始|起|日|号/g;
@@ -172,6 +174,14 @@ export function parseDeadline(raw: Raw, contextYear: number | null, date1904 = f
 
   const text = cnMonthsToDigits(toHalfWidth(raw)).trim();
   if (text === '') return { ok: true, kind: 'deadline', deadline: null, yearInferred: false };
+  // Fast path for the one form that fills most ledgers: a single complete date.
+  const whole = WHOLE_DATE.exec(text);
+  if (whole) {
+    const [y, mo, d] = [Number(whole[1]), Number(whole[2]), Number(whole[3])];
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)) {
+      return { ok: true, kind: 'deadline', deadline: isoDate(y, mo, d), yearInferred: false };
+    }
+  }
   const kind: MeasureKind = ONGOING.test(text) ? 'ongoing' : IMMEDIATE.test(text) ? 'immediate' : 'deadline';
   const withoutKind = text.replace(ONGOING, ' ').replace(IMMEDIATE, ' ');
   const dates = findDates(withoutKind, contextYear);
