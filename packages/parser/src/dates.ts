@@ -47,9 +47,23 @@ export interface RangeHit {
 }
 
 /** The first "X至Y" span; the end inherits the start's year and month when it omits them. */
+const MONTH_RANGE_TAIL = /^\s*(?:至|到|—|–|~|～|－|-)\s*(?:(\d{4})年)?(\d{1,2})月(?![\d日号])/;
+
 export function findRange(text: string): RangeHit | null {
   for (const hit of findDates(text)) {
-    if (hit.date.day === null) continue;
+    if (hit.date.day === null) {
+      // "2023年10月至12月": a range known to the month.
+      const months = MONTH_RANGE_TAIL.exec(text.slice(hit.end));
+      if (!months) continue;
+      const end: PartialDate = {
+        year: months[1] ? Number(months[1]) : hit.date.year,
+        month: Number(months[2]),
+        day: null,
+      };
+      if (!valid(end)) continue;
+      if (!months[1] && end.year !== null && end.month < hit.date.month) end.year += 1;
+      return { start: hit.date, end, index: hit.index, endIndex: hit.end + months[0].length };
+    }
     const tail = RANGE_TAIL.exec(text.slice(hit.end));
     if (!tail) continue;
     const end: PartialDate = {

@@ -72,9 +72,9 @@ interface Target {
   subject: string;
 }
 
-/** "…对Y开展了…巡察": Y is the inspected unit, the clause's subject the inspector. */
+/** "…对Y开展了…巡察" / "进驻Y开展巡察": Y is the inspected unit, the clause's subject the inspector. */
 function findTarget(text: string): Target | null {
-  const re = /(?<![针相面应核比绝])对([^，,。；;]{2,60}?)(?:开展|进行|实施)了?([^，,。；;]{0,30})/g;
+  const re = /(?:(?<![针相面应核比绝])对|进驻)([^，,。；;]{2,60}?)(?:开展|进行|实施)了?([^，,。；;]{0,30})/g;
   for (const m of text.matchAll(re)) {
     if (!INSPECTION_NOUN.test(m[2] ?? '')) continue;
     let unit = m[1] ?? '';

@@ -7,8 +7,14 @@ import type { ParsedCategory, ParsedProblem } from './types.ts';
 // future are not categories: they are recognised by holding no numbered items, or, when they
 // do, by reading like organisation/closing sections while another branch holds the ledger.
 
-const NOT_LEDGER =
-  /组织领导|政治站位|下一步|工作打算|今后工作|长效机制|总体进展|主要做法|基本情况|工作开展情况|整改工作开展/;
+// Anchored to how such headings open: "党组织领导班子" is a category, "加强组织领导" is not.
+const NOT_LEDGER: RegExp[] = [
+  /^(?:提高|强化|加强|增强|坚持|压实)[^，,。]{0,6}(?:政治站位|组织领导|思想认识|责任担当)/,
+  /^(?:下一步|下步|今后)|(?:工作打算|下步打算|工作计划)$/,
+  /(?:建立|健全|完善|形成)长效机制/,
+  /^(?:基本情况|总体情况|整改工作总体情况|总体进展|主要做法|工作开展情况|整改工作开展情况)/,
+];
+const isNotLedger = (title: string): boolean => NOT_LEDGER.some((re) => re.test(title));
 
 // The closing after the last problem (public-supervision invitation, contact, signature) is
 // not part of that problem's rectification text.
@@ -92,16 +98,12 @@ export function extractCategories(root: OutlineNode, findingsOnly = false): Pars
     groups.set(key, list);
   }
 
+  // Organisation and closing sections go even when they hold numbered steps — unless nothing
+  // else would be left, in which case the biggest branch is the ledger whatever its heading says.
+  const all = [...groups].flatMap(([wrapper, candidates]) => withEmptySiblings(wrapper, candidates));
+  const ledger = all.filter((c) => !isNotLedger(c.node.heading?.text ?? ''));
   const size = (cs: Candidate[]): number => cs.reduce((n, c) => n + c.problems.length, 0);
-  const largest = [...groups.values()].reduce((a, b) => (size(b) > size(a) ? b : a));
-  const kept: Candidate[] = [];
-  for (const [wrapper, candidates] of groups) {
-    for (const c of withEmptySiblings(wrapper, candidates)) {
-      const title = c.node.heading?.text ?? '';
-      if (candidates !== largest && NOT_LEDGER.test(title)) continue;
-      kept.push(c);
-    }
-  }
+  const kept = size(ledger) > 0 ? ledger : [...groups.values()].reduce((a, b) => (size(b) > size(a) ? b : a));
   return kept
     .sort((a, b) => a.node.order - b.node.order)
     .map((c) => ({

@@ -5,8 +5,9 @@ import { cjkCount } from './normalize.ts';
 // … 现予以上报。 [signature] [date]") has two title-like lines; the cover letter ends with a
 // signature date, and the report's own heading is the one after it.
 
+// A title ends with what the document is, maybe followed by a short note such as "（摘要）".
 const TITLE_END =
-  /(?:报告|通报|情况|公布|公告|工作|方案|意见|决定|总结|清单|台账|说明|函|公示|纪实|整改)[”"」》)）]?$/;
+  /(?:报告|通报|情况|公布|公告|工作|方案|意见|决定|总结|清单|台账|说明|函|公示|纪实|整改)[”"」》)）]?(?:[（(][^）)]{1,8}[）)])?$/;
 const DATE_LINE = /^(?:[\u3400-\u9fff]{2,30}?)?\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$/;
 const LETTER_END = /^(?:此页无正文|特此报告。?|现予以?(?:上报|报送)。?)$/;
 

@@ -224,3 +224,45 @@ describe('feedback documents and labelled blocks', () => {
     expect(doc.categories[0]?.problems[1]?.measures).toEqual([{ text: '每季度至少召开一次居民议事会' }]);
   });
 });
+
+describe('organisation sections that number their steps', () => {
+  it('drops them even when they sit beside the categories', () => {
+    const doc = parseText(
+      [
+        '某县住建局关于巡察整改进展情况的通报（摘要）',
+        '县委第二巡察组进驻某县住建局开展了常规巡察，于2023年10月至12月完成，2024年1月8日反馈意见。',
+        '一、加强组织领导',
+        '1.成立整改工作领导小组。',
+        '2.制定整改方案。',
+        '二、工程建设管理方面',
+        '1.招标文件设置不合理条件。',
+        '整改情况：修订招标文件范本。',
+        '三、安全生产方面',
+        '2.在建工地安全巡查不到位。',
+        '整改情况：一是每周巡查；二是建立隐患台账。',
+        '联系电话：5551234',
+      ].join('\n'),
+    );
+    expect(doc).toMatchObject({
+      title: '某县住建局关于巡察整改进展情况的通报（摘要）',
+      inspector: '县委第二巡察组',
+      inspectedUnit: '某县住建局',
+      inspectionPeriod: { start: '2023-10', end: '2023-12' },
+      feedbackDate: '2024-01-08',
+      contact: { phone: '5551234', email: null },
+    });
+    expect(outline(doc)).toEqual([
+      ['工程建设管理方面', ['1 招标文件设置不合理条件 [1]']],
+      ['安全生产方面', ['2 在建工地安全巡查不到位 [2]']],
+    ]);
+  });
+});
+
+describe('headings that merely contain an organisational phrase', () => {
+  it('keeps "党组织领导班子" as a category: only headings that open like an organisation section go', () => {
+    const doc = parseText(
+      ['（一）聚焦基层党组织领导班子建设', '1.支部书记履职不到位。', '整改情况：开展履职约谈。'].join('\n'),
+    );
+    expect(outline(doc)).toEqual([['聚焦基层党组织领导班子建设', ['1 支部书记履职不到位 [1]']]]);
+  });
+});

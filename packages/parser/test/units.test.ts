@@ -119,3 +119,12 @@ describe('chrome and title', () => {
     expect(findTitle(['根据部署，某组开展了巡察。', '一、标题']).title).toBeNull();
   });
 });
+
+describe('more shapes', () => {
+  it('reads a range known only to the month', () => {
+    const r = findRange('2023年11月至次年1月');
+    expect(r).toBeNull();
+    const m = findRange('于2023年10月至12月开展巡察');
+    expect(m && [formatDate(m.start), formatDate(m.end)]).toEqual(['2023-10', '2023-12']);
+  });
+});
