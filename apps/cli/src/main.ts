@@ -6,12 +6,20 @@ import { initCommand } from './commands/init.ts';
 import { ledgerExportCommand } from './commands/ledger-export.ts';
 import { ledgerImportCommand } from './commands/ledger-import.ts';
 import { serveCommand } from './commands/serve.ts';
+import { checkCommand } from './commands/check.ts';
+import { ledgerImportDocCommand } from './commands/ledger-import-doc.ts';
+import { parseCommand } from './commands/parse.ts';
+import { reportCommand } from './commands/report.ts';
 
 export const COMMANDS: CliCommand[] = [
   serveCommand,
   initCommand,
   ledgerImportCommand,
   ledgerExportCommand,
+  ledgerImportDocCommand,
+  parseCommand,
+  reportCommand,
+  checkCommand,
   backupCommand,
   restoreCommand,
   auditVerifyCommand,

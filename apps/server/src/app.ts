@@ -11,6 +11,7 @@ import type { App, ServerContext } from './context.ts';
 import { errorHandler } from './errors.ts';
 import { resolveActor } from './session.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { documentRoutes } from './routes/documents.ts';
 import { healthRoutes } from './routes/health.ts';
 import { inspectionRoutes } from './routes/inspections.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
@@ -61,6 +62,7 @@ export async function buildServer(ctx: ServerContext, options: BuildOptions = {}
   inspectionRoutes(app, ctx);
   workflowRoutes(app, ctx);
   ledgerRoutes(app, ctx);
+  documentRoutes(app, ctx);
 
   if (options.serveWeb !== false && existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -16,3 +16,6 @@ export * from './units.ts';
 export * from './users.ts';
 export * from './workflow-actions.ts';
 export { inTransaction, type Tx } from './tx.ts';
+export * from './document-import.ts';
+export * from './report-data.ts';
+export * from './settings.ts';

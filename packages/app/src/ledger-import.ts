@@ -25,6 +25,10 @@ export interface ImportOptions {
     kind?: InspectionKind;
     ownerUnitId?: number;
     inspectedUnitId?: number;
+    team?: string | null;
+    periodStart?: string | null;
+    periodEnd?: string | null;
+    feedbackDate?: string | null;
   };
   /** Create responsible units that do not exist yet (under the inspected unit) instead of failing. */
   createUnits?: boolean;
@@ -129,6 +133,10 @@ async function targetInspection(tx: Tx, actor: Actor, draft: LedgerDraft, option
     kind: options.newInspection?.kind ?? 'xuncha',
     ownerUnitId,
     inspectedUnitId: options.newInspection?.inspectedUnitId ?? ownerUnitId,
+    team: options.newInspection?.team ?? null,
+    periodStart: options.newInspection?.periodStart ?? null,
+    periodEnd: options.newInspection?.periodEnd ?? null,
+    feedbackDate: options.newInspection?.feedbackDate ?? null,
   });
 }
 
