@@ -109,7 +109,7 @@ export async function readLedger(
   if (kind === 'text') {
     const buffer = bytes.whole ?? (await readFile((input as { path: string }).path));
     const { text, encoding } = decodeText(buffer);
-    if (text.replace(/[\s,;\t"]/g, '') === '') throw new LedgerFileError('EMPTY_FILE', '文件中没有任何内容');
+    if (!/[^\s,;\t"]/.test(text)) throw new LedgerFileError('EMPTY_FILE', '文件中没有任何内容');
     const sheet = fileName;
     const outcome = await readSheet(sheet, parseCsv(text), options);
     if (!outcome) throw noHeader(fileName);
