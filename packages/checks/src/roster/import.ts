@@ -232,18 +232,17 @@ export async function importRoster(conn: DuckDBConnection, opts: ImportOptions):
         st.stages.forEach(addStage);
         select.push(`${st.normalized} AS ${q(col.name)}`, `${st.error} AS ${q(idErrorColumn(col.name))}`);
         ids.push(col.name);
-      } else if (col.type === 'number') {
-        const v = `TRY_CAST(replace(trim(${raw}), ',', '') AS DOUBLE)`;
-        select.push(`${v} AS ${q(col.name)}`);
-        notes.push(
-          `CASE WHEN trim(${raw}) <> '' AND ${v} IS NULL THEN ${p(`${col.name}（${h}）不是数字：`)} || ${raw} END`,
-        );
-      } else if (col.type === 'date') {
-        const v = `CAST(try_strptime(trim(${raw}), [${DATE_FORMATS.map((f) => p(f)).join(', ')}]) AS DATE)`;
-        select.push(`${v} AS ${q(col.name)}`);
-        notes.push(
-          `CASE WHEN trim(${raw}) <> '' AND ${v} IS NULL THEN ${p(`${col.name}（${h}）不是日期：`)} || ${raw} END`,
-        );
+      } else if (col.type === 'number' || col.type === 'date') {
+        // Typed once in its own stage; the note for an unreadable value reuses it.
+        const typed = `_t_${k++}`;
+        const expr =
+          col.type === 'number'
+            ? `TRY_CAST(replace(trim(${raw}), ',', '') AS DOUBLE)`
+            : `COALESCE(TRY_CAST(trim(${raw}) AS DATE), CAST(try_strptime(trim(${raw}), [${DATE_FORMATS.map((f) => p(f)).join(', ')}]) AS DATE))`;
+        addStage(`SELECT *, ${expr} AS ${typed} FROM {prev}`);
+        select.push(`${typed} AS ${q(col.name)}`);
+        const what = col.type === 'number' ? '不是数字' : '不是日期';
+        notes.push(`CASE WHEN ${typed} IS NULL AND trim(${raw}) <> '' THEN ${p(`${col.name}（${h}）${what}：`)} || ${raw} END`);
       } else select.push(`NULLIF(trim(${raw}), '') AS ${q(col.name)}`);
     }
     // Columns nobody declared are kept under their header text, so no data is lost.

@@ -141,13 +141,21 @@ export function compileRule(rule: Rule, set: RuleSet, opts: CompileOptions): Com
     select.push(`COALESCE(m.${q('_n')}, 0) AS ${q('count')}`);
     for (const c of body.show) select.push(`m.${q(c)} AS ${q(c)}`);
   } else if (body.kind === 'duplicate') {
+    // First the keys whose `across` values differ (min <> max: no DISTINCT needed), then
+    // the distinct list only for those few keys.
     const v = `CAST(x.${q(body.across)} AS VARCHAR)`;
-    const filter = rule.where ? ` AND ${b.predicate(subject, rule.where, 'x')}` : '';
+    // Placeholders are numbered in creation order, which must be their order in the text.
+    const sep = b.param(LIST_SEPARATOR);
+    const filterY = rule.where ? ` AND ${b.predicate(subject, rule.where, 'y')}` : '';
+    const keys =
+      `SELECT y.${q(body.key)} FROM ${d.table(subject.name)} y WHERE y.${q(body.key)} IS NOT NULL${filterY} ` +
+      `GROUP BY y.${q(body.key)} HAVING min(y.${q(body.across)}) <> max(y.${q(body.across)})`;
+    const filterX = rule.where ? ` AND ${b.predicate(subject, rule.where, 'x')}` : '';
     joins.push(
       `JOIN (SELECT x.${q(body.key)} AS ${q('_k')}, count(DISTINCT x.${q(body.across)}) AS ${q('_n')}, ` +
-        `string_agg(DISTINCT ${v}, ${b.param(LIST_SEPARATOR)} ORDER BY ${v}) AS ${q('across')} ` +
-        `FROM ${d.table(subject.name)} x WHERE x.${q(body.key)} IS NOT NULL${filter} ` +
-        `GROUP BY x.${q(body.key)} HAVING count(DISTINCT x.${q(body.across)}) > ${b.param(1)}) m ON m.${q('_k')} = s.${q(body.key)}`,
+        `string_agg(DISTINCT ${v}, ${sep} ORDER BY ${v}) AS ${q('across')} ` +
+        `FROM ${d.table(subject.name)} x WHERE x.${q(body.key)} IN (${keys})${filterX} ` +
+        `GROUP BY x.${q(body.key)}) m ON m.${q('_k')} = s.${q(body.key)}`,
     );
     select.push(`m.${q('_n')} AS ${q('count')}`, `m.${q('across')} AS ${q('across')}`);
   } else if (body.kind === 'group') {
