@@ -67,7 +67,7 @@ export function titleMatches(expected: string, got: string): boolean {
 }
 
 /**
- * The annotation names the kind in Chinese ("巡察(脱贫攻坚专项巡察“回头看”)"). Any code whose
+ * The annotation names the kind in Chinese ("巡察(专项巡察“回头看”)"). Any code whose
  * label the annotation mentions is right: a 专项巡察 "回头看" is both a 巡察 and a look-back.
  */
 export function acceptedKinds(annotation: string): string[] {

@@ -1,5 +1,5 @@
-// Dates as Chinese reports write them: "2018年11月22日", "3月21日" (year left to context),
-// "9月底" / "5月中旬" (month only), and "2019年8月10日至23日" ranges.
+// Dates as Chinese reports write them: "2022年6月7日", "4月9日" (year left to context),
+// "9月底" / "5月中旬" (month only), and "2022年6月7日至28日" ranges.
 
 export interface PartialDate {
   year: number | null;
@@ -27,7 +27,7 @@ function valid(d: PartialDate): boolean {
 export function findDates(text: string): DateHit[] {
   const hits: DateHit[] = [];
   for (const m of text.matchAll(DATE)) {
-    // "10月" inside "2023年10月9日" is found once, at the year; never start inside a number.
+    // "10月" inside "2021年10月8日" is found once, at the year; never start inside a number.
     if (m.index > 0 && /\d/.test(text[m.index - 1] ?? '')) continue;
     const date: PartialDate = {
       year: m[1] ? Number(m[1]) : null,

@@ -61,7 +61,7 @@ const LEADING_FILLER = /^(?:根据|按照|由|经|受|并|后|随后)/;
 function teamInspector(text: string): string | null {
   for (const m of text.matchAll(TEAM)) {
     const name = (m[1] ?? '').replace(LEADING_FILLER, '');
-    // A bare "巡察组" says nothing; "县委第四巡察组" does.
+    // A bare "巡察组" says nothing; "县委第二巡察组" does.
     if (name.length > 3 && !/^[个各等名本该]/.test(name)) return name;
   }
   return null;
@@ -78,7 +78,7 @@ function findTarget(text: string): Target | null {
   for (const m of text.matchAll(re)) {
     if (!INSPECTION_NOUN.test(m[2] ?? '')) continue;
     let unit = m[1] ?? '';
-    // "…贫困县中的织金县、独山县等8个县": the head noun follows the last "的".
+    // "…重点县中的甲县、乙县等5个县": the head noun follows the last "的".
     const de = unit.lastIndexOf('的');
     if (de >= 0 && de < unit.length - 1) unit = unit.slice(de + 1);
     // "某局2023年度预算执行情况": the unit ends where the audited period begins.

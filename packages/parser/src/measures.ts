@@ -49,7 +49,7 @@ const tidy = (s: string): string =>
 
 /**
  * The enumerated measures in a problem's rectification text. When nothing is enumerated the
- * text is one measure (reports count it so: "40条整改措施" includes single-paragraph ones).
+ * text is one measure (reports count it so: "30条整改措施" includes single-paragraph ones).
  */
 export function extractMeasures(lines: string[]): ParsedMeasure[] {
   const text = lines.filter((line) => !META_LINE.test(line)).join('\n');

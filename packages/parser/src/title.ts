@@ -1,7 +1,7 @@
 import { classify } from './outline.ts';
 import { cjkCount } from './normalize.ts';
 
-// The document's own title line. A report pasted with its cover letter ("县扶贫开发领导小组：
+// The document's own title line. A report pasted with its cover letter ("县领导小组：
 // … 现予以上报。 [signature] [date]") has two title-like lines; the cover letter ends with a
 // signature date, and the report's own heading is the one after it.
 

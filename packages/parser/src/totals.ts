@@ -1,8 +1,8 @@
 import { cnNumber } from './numerals.ts';
 import type { ParsedCategory, StatedTotals } from './types.ts';
 
-// What a report says about itself ("4个方面22个问题", "细化为19个具体问题、40条整改措施",
-// "共完成40条") — checked against what was actually found, so a miscount shows up.
+// What a report says about itself ("3个方面12个问题", "细化为15个具体问题、30条整改措施",
+// "共完成30条") — checked against what was actually found, so a miscount shows up.
 
 const N = '(?<![每任何这那某同单\\d])(\\d+|[一二两三四五六七八九十]{1,3})';
 const RULES: [keyof StatedTotals, RegExp[]][] = [

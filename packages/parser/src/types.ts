@@ -23,7 +23,7 @@ export interface ParsedCategory {
   problems: ParsedProblem[];
 }
 
-/** Counts the document states about itself ("4个方面22个问题", "40条整改措施"). */
+/** Counts the document states about itself ("3个方面12个问题", "30条整改措施"). */
 export interface StatedTotals {
   categories?: number;
   problems?: number;
