@@ -41,7 +41,11 @@ export async function buildUser(db: Db, admin: Actor, role: Role, unitId: number
   return (await actorById(db, user.id))!;
 }
 
-export async function buildInspection(db: Db, actor: Actor, overrides: Partial<InspectionInput> & { ownerUnitId: number }) {
+export async function buildInspection(
+  db: Db,
+  actor: Actor,
+  overrides: Partial<InspectionInput> & { ownerUnitId: number },
+) {
   return createInspection(db, actor, {
     name: '测试巡察',
     kind: 'xuncha',
@@ -56,7 +60,11 @@ export async function buildProblemWithMeasure(
   inspectionId: number,
   measure: Partial<MeasureInput> & { unitId: number },
 ) {
-  const problem = await createProblem(db, actor, inspectionId, { categoryId: null, number: '1', title: '测试问题' });
+  const problem = await createProblem(db, actor, inspectionId, {
+    categoryId: null,
+    number: '1',
+    title: '测试问题',
+  });
   const created = await createMeasure(db, actor, problem.id, {
     text: '测试措施',
     kind: 'deadline',

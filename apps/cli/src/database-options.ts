@@ -30,7 +30,9 @@ export async function withDatabase<T>(dataDir: string, work: (opened: Opened) =>
 /** The CLI runs as the system unless --as names a user, whose role and scope then apply. */
 export async function cliActor(database: Database, username: string | undefined): Promise<Actor> {
   if (!username) return SYSTEM_ACTOR;
-  const rows = (await database.db.execute(sql`SELECT id::int AS id FROM users WHERE username = ${username}`)) as unknown as {
+  const rows = (await database.db.execute(
+    sql`SELECT id::int AS id FROM users WHERE username = ${username}`,
+  )) as unknown as {
     rows: { id: number }[];
   };
   const actor = rows.rows[0] ? await actorById(database.db, rows.rows[0].id) : null;
@@ -39,7 +41,9 @@ export async function cliActor(database: Database, username: string | undefined)
 }
 
 export async function rootUnitId(database: Database): Promise<number> {
-  const [row] = await database.query<{ id: number }>('SELECT id::int AS id FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1');
+  const [row] = await database.query<{ id: number }>(
+    'SELECT id::int AS id FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1',
+  );
   if (!row) throw new DomainError('NOT_FOUND', '数据库尚未初始化：请先运行 zhenggai init');
   return row.id;
 }

@@ -20,7 +20,8 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
 export function exitCodeOf(error: unknown): { code: number; message: string } {
   if (error instanceof CliError) return { code: error.exitCode, message: error.message };
   if (error instanceof DomainError) return { code: EXIT_CODES[error.code], message: error.message };
-  if (error instanceof LedgerFileError) return { code: error.code === 'FILE_NOT_FOUND' ? 4 : 2, message: error.message };
+  if (error instanceof LedgerFileError)
+    return { code: error.code === 'FILE_NOT_FOUND' ? 4 : 2, message: error.message };
   const e = error as { code?: string; message?: string };
   if (e.code?.startsWith('ERR_PARSE_ARGS')) return { code: 2, message: `参数错误：${e.message}` };
   if (e.code === 'ENOENT') return { code: 4, message: `文件不存在：${e.message}` };

@@ -38,21 +38,40 @@ describe.each(BACKENDS)('zhenggai CLI on %s', (backend) => {
 
   it('exports a ledger and imports it back to the same ledger', async () => {
     const file = join(dir, 'ledger.xlsx');
-    const exported = await runCli(['ledger', 'export', '--inspection', '1', '-o', file, '--data', data, '--json'], env());
+    const exported = await runCli(
+      ['ledger', 'export', '--inspection', '1', '-o', file, '--data', data, '--json'],
+      env(),
+    );
     expect(exported.code, exported.stderr).toBe(0);
     expect(JSON.parse(exported.stdout)).toMatchObject({ categories: 2, problems: 3, measures: 6 });
 
     const dry = await runCli(['ledger', 'import', file, '--dry-run', '--json', '--data', data], env());
     expect(dry.code, dry.stderr).toBe(0);
-    expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, categories: 2, problems: 3, measures: 6, issues: [] });
+    expect(JSON.parse(dry.stdout)).toMatchObject({
+      dryRun: true,
+      categories: 2,
+      problems: 3,
+      measures: 6,
+      issues: [],
+    });
 
-    const real = await runCli(['ledger', 'import', file, '--json', '--name', '导入副本', '--data', data], env());
+    const real = await runCli(
+      ['ledger', 'import', file, '--json', '--name', '导入副本', '--data', data],
+      env(),
+    );
     expect(real.code, real.stderr).toBe(0);
     const summary = JSON.parse(real.stdout);
     expect(summary).toMatchObject({ dryRun: false, categories: 2, problems: 3, measures: 6 });
 
     const again = join(dir, 'again.xlsx');
-    expect((await runCli(['ledger', 'export', '--inspection', String(summary.inspectionId), '-o', again, '--data', data], env())).code).toBe(0);
+    expect(
+      (
+        await runCli(
+          ['ledger', 'export', '--inspection', String(summary.inspectionId), '-o', again, '--data', data],
+          env(),
+        )
+      ).code,
+    ).toBe(0);
     const a = await readLedger({ path: file });
     const b = await readLedger({ path: again });
     expect(b.ledger.categories).toEqual(a.ledger.categories);
@@ -60,7 +79,10 @@ describe.each(BACKENDS)('zhenggai CLI on %s', (backend) => {
 
   it('rejects a ledger with unknown units cell by cell and writes nothing', async () => {
     const csv = join(dir, 'bad.csv');
-    writeFileSync(csv, '序号,问题,整改措施,责任单位,整改时限,完成情况\n1,台账不规范,补齐台账,不存在的办公室,2025-06-30,未完成\n2,公开不及时,按季度公开,东坪镇民政所,2025-02-30,已完成\n');
+    writeFileSync(
+      csv,
+      '序号,问题,整改措施,责任单位,整改时限,完成情况\n1,台账不规范,补齐台账,不存在的办公室,2025-06-30,未完成\n2,公开不及时,按季度公开,东坪镇民政所,2025-02-30,已完成\n',
+    );
     const res = await runCli(['ledger', 'import', csv, '--json', '--data', data], env());
     expect(res.code).toBe(3);
     const summary = JSON.parse(res.stdout);
@@ -68,7 +90,10 @@ describe.each(BACKENDS)('zhenggai CLI on %s', (backend) => {
     expect(summary.issues.map((i: { reason: string }) => i.reason).join()).toContain('不存在的办公室');
     expect(res.stderr).toContain('未写入任何数据');
     expect(summary.inspectionId).toBeNull();
-    const list = await runCli(['ledger', 'export', '--inspection', '99', '-o', join(dir, 'none.xlsx'), '--data', data], env());
+    const list = await runCli(
+      ['ledger', 'export', '--inspection', '99', '-o', join(dir, 'none.xlsx'), '--data', data],
+      env(),
+    );
     expect(list.code).toBe(4);
     expect(list.stderr).toContain('不存在');
   });
@@ -79,7 +104,9 @@ describe.each(BACKENDS)('zhenggai CLI on %s', (backend) => {
     const res = await runCli(['ledger', 'import', broken, '--data', data], env());
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/[\u4e00-\u9fa5]/);
-    expect((await runCli(['ledger', 'import', join(dir, 'missing.xlsx'), '--data', data], env())).code).toBe(4);
+    expect((await runCli(['ledger', 'import', join(dir, 'missing.xlsx'), '--data', data], env())).code).toBe(
+      4,
+    );
     expect((await runCli(['ledger', 'frobnicate'], env())).code).toBe(2);
   });
 
@@ -88,11 +115,17 @@ describe.each(BACKENDS)('zhenggai CLI on %s', (backend) => {
     const { openDatabase } = await import('@zhenggai/db');
     const { addProgress, EvidenceStore, SYSTEM_ACTOR } = await import('@zhenggai/app');
     const { Readable } = await import('node:stream');
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
     const db = await openDatabase({ url: source?.url, dataDir: data });
     const stored = await new EvidenceStore(join(data, 'evidence')).put(Readable.from([png]));
     const office = { ...SYSTEM_ACTOR, grants: [{ role: 'office' as const, unitId: 0, unitPath: '/' }] };
-    await addProgress(db.db, office, 2, { text: '备份测试进展', evidence: [{ ...stored, fileName: '照片.png' }] });
+    await addProgress(db.db, office, 2, {
+      text: '备份测试进展',
+      evidence: [{ ...stored, fileName: '照片.png' }],
+    });
     await db.close();
 
     const file = join(dir, 'backup.zgb');
@@ -106,7 +139,9 @@ describe.each(BACKENDS)('zhenggai CLI on %s', (backend) => {
     expect(restored.code, restored.stderr).toBe(0);
     expect(JSON.parse(restored.stdout).tables).toEqual(counts.tables);
     expect(counts.evidenceFiles).toBe(1);
-    expect(readFileSync(new EvidenceStore(join(restoredData, 'evidence')).pathOf(stored.sha256)).equals(png)).toBe(true);
+    expect(
+      readFileSync(new EvidenceStore(join(restoredData, 'evidence')).pathOf(stored.sha256)).equals(png),
+    ).toBe(true);
     const verify = await runCli(['audit', 'verify', '--data', restoredData, '--json'], restoreEnv);
     expect(verify.code).toBe(0);
     expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, events: counts.tables.audit_events });

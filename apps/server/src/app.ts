@@ -6,7 +6,12 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { App, ServerContext } from './context.ts';
 import { errorHandler } from './errors.ts';
 import { resolveActor } from './session.ts';
@@ -42,7 +47,11 @@ export async function buildServer(ctx: ServerContext, options: BuildOptions = {}
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Zhenggai 整改 API', version: '0.1.0', description: '巡察整改台账：巡察、问题、措施、进展、销号、统计、审计' },
+      info: {
+        title: 'Zhenggai 整改 API',
+        version: '0.1.0',
+        description: '巡察整改台账：巡察、问题、措施、进展、销号、统计、审计',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zg_session' } } },
     },
     transform: jsonSchemaTransform,

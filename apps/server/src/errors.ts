@@ -27,11 +27,20 @@ export function toHttp(error: unknown): { status: number; body: Body } {
   if (error instanceof DomainError) {
     return {
       status: HTTP_STATUS[error.code],
-      body: { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } },
+      body: {
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.details ? { details: error.details } : {}),
+        },
+      },
     };
   }
   if (error instanceof LedgerFileError) {
-    return { status: 400, body: { error: { code: 'VALIDATION', message: error.message, details: { fileError: error.code } } } };
+    return {
+      status: 400,
+      body: { error: { code: 'VALIDATION', message: error.message, details: { fileError: error.code } } },
+    };
   }
   const fe = error as FastifyError & { validation?: { message?: string; instancePath?: string }[] };
   if (fe.validation) {
@@ -40,16 +49,26 @@ export function toHttp(error: unknown): { status: number; body: Body } {
       .join('；');
     return { status: 400, body: { error: { code: 'VALIDATION', message: `请求参数不正确：${where}` } } };
   }
-  if (fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413) {
+  if (
+    fe.code === 'FST_REQ_FILE_TOO_LARGE' ||
+    fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ||
+    fe.statusCode === 413
+  ) {
     return { status: 413, body: { error: { code: 'TOO_LARGE', message: '上传内容超过大小上限' } } };
   }
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) {
     return { status: 415, body: { error: { code: 'UNSUPPORTED_TYPE', message: '不支持的请求内容类型' } } };
   }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return { status: fe.statusCode, body: { error: { code: 'VALIDATION', message: `请求无效：${fe.message}` } } };
+    return {
+      status: fe.statusCode,
+      body: { error: { code: 'VALIDATION', message: `请求无效：${fe.message}` } },
+    };
   }
-  return { status: 500, body: { error: { code: 'INTERNAL', message: '服务器内部错误，已记录，请稍后重试' } } };
+  return {
+    status: 500,
+    body: { error: { code: 'INTERNAL', message: '服务器内部错误，已记录，请稍后重试' } },
+  };
 }
 
 export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {

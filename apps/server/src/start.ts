@@ -22,10 +22,15 @@ export async function startServer(options: StartOptions, print: (line: string) =
     password: process.env.ZHENGGAI_ADMIN_PASSWORD,
   });
   const evidence = new EvidenceStore(join(dataDir, 'evidence'), options.maxEvidenceMb * 1024 * 1024);
-  const app = await buildServer({ database, evidence, maxImportBytes: 100 * 1024 * 1024 }, { logger: process.env.LOG_LEVEL !== 'silent' });
+  const app = await buildServer(
+    { database, evidence, maxImportBytes: 100 * 1024 * 1024 },
+    { logger: process.env.LOG_LEVEL !== 'silent' },
+  );
   await app.listen({ port: options.port, host: options.host });
   const url = `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${options.port}`;
-  print(`整改 Zhenggai 已启动：${url}  (数据库：${database.kind === 'pglite' ? `PGlite ${join(dataDir, 'pglite')}` : 'PostgreSQL'})`);
+  print(
+    `整改 Zhenggai 已启动：${url}  (数据库：${database.kind === 'pglite' ? `PGlite ${join(dataDir, 'pglite')}` : 'PostgreSQL'})`,
+  );
   print(`接口文档 API docs: ${url}/api/docs`);
   if (init.created && init.password) {
     print('首次运行，已创建管理员' + (init.demoUsers.length ? '和演示数据（虚构的青禾县）' : '') + '：');

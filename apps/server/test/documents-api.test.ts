@@ -47,8 +47,15 @@ describe.each(BACKENDS)('documents through the API on %s', (backend) => {
     expect(imported.statusCode, imported.body).toBe(200);
     const summary = imported.json();
     expect(summary).toMatchObject({ categories: 2, problems: 3, measures: 5 });
-    const inspection = (await h.app.inject({ url: `/api/inspections/${summary.inspectionId}`, headers: auth(h.tokens.office) })).json();
-    expect(inspection).toMatchObject({ kind: 'xuncha', team: '县委第一巡察组', periodStart: '2024-03-01', periodEnd: '2024-04-30' });
+    const inspection = (
+      await h.app.inject({ url: `/api/inspections/${summary.inspectionId}`, headers: auth(h.tokens.office) })
+    ).json();
+    expect(inspection).toMatchObject({
+      kind: 'xuncha',
+      team: '县委第一巡察组',
+      periodStart: '2024-03-01',
+      periodEnd: '2024-04-30',
+    });
 
     const report = await h.app.inject({
       url: `/api/inspections/${summary.inspectionId}/report/tongbao?phone=0000-7654321`,
@@ -58,14 +65,24 @@ describe.each(BACKENDS)('documents through the API on %s', (backend) => {
     const back = await parseDocx(report.rawPayload);
     expect(back.categories.map((c) => c.problems.map((p) => p.measures.length))).toEqual([[1, 1], [3]]);
     expect(back.contact?.phone).toBe('0000-7654321');
-    const progress = await h.app.inject({ url: `/api/inspections/${summary.inspectionId}/report/progress`, headers: auth(h.tokens.office) });
+    const progress = await h.app.inject({
+      url: `/api/inspections/${summary.inspectionId}/report/progress`,
+      headers: auth(h.tokens.office),
+    });
     expect(progress.statusCode).toBe(200);
-    const outsider = await h.app.inject({ url: `/api/inspections/${summary.inspectionId}/report/tongbao`, headers: auth(h.tokens.clerkB) });
+    const outsider = await h.app.inject({
+      url: `/api/inspections/${summary.inspectionId}/report/tongbao`,
+      headers: auth(h.tokens.clerkB),
+    });
     expect(outsider.statusCode).toBe(404);
   });
 
   it('refuses documents it cannot read, with a Chinese message', async () => {
-    for (const content of [Buffer.from('%PDF-1.4 scanned'), Buffer.alloc(0), Buffer.from('PK\u0003\u0004broken')]) {
+    for (const content of [
+      Buffer.from('%PDF-1.4 scanned'),
+      Buffer.alloc(0),
+      Buffer.from('PK\u0003\u0004broken'),
+    ]) {
       const body = multipart({}, [{ field: 'file', name: 'x.docx', content }]);
       const res = await h.app.inject({
         method: 'POST',
@@ -79,7 +96,9 @@ describe.each(BACKENDS)('documents through the API on %s', (backend) => {
   });
 
   it('keeps templates editable but refuses unknown placeholders', async () => {
-    const current = (await h.app.inject({ url: '/api/settings/templates/tongbao', headers: auth(h.tokens.office) })).json();
+    const current = (
+      await h.app.inject({ url: '/api/settings/templates/tongbao', headers: auth(h.tokens.office) })
+    ).json();
     expect(current.custom).toBe(false);
     const bad = await h.app.inject({
       method: 'PUT',

@@ -5,7 +5,13 @@ import { EvidenceStore, type Actor } from '@zhenggai/app';
 import type { Role } from '@zhenggai/core';
 import { buildServer, type App } from '../src/index.ts';
 import { freshDatabase, type Backend, type TestDatabase } from '../../../test/databases.ts';
-import { buildInspection, buildProblemWithMeasure, buildUser, buildWorld, TEST_PASSWORD } from '../../../test/builders.ts';
+import {
+  buildInspection,
+  buildProblemWithMeasure,
+  buildUser,
+  buildWorld,
+  TEST_PASSWORD,
+} from '../../../test/builders.ts';
 
 // A real server on a real database with two townships: everything of township A is built by
 // the county office; township B has its own inspection, clerk and even its own office.
@@ -48,21 +54,31 @@ export async function startHarness(backend: Backend, maxEvidenceBytes = 1024 * 1
   const database = await freshDatabase(backend);
   const evidenceDir = mkdtempSync(join(tmpdir(), 'zg-evidence-'));
   const world = await buildWorld(database.db);
-  const units = { county: world.county, townA: world.townA.id, townB: world.townB.id, villageA: world.villageA.id };
+  const units = {
+    county: world.county,
+    townA: world.townA.id,
+    townB: world.townB.id,
+    villageA: world.villageA.id,
+  };
   const actors: Record<string, Actor> = { admin: world.admin };
-  for (const p of PEOPLE.slice(1)) actors[p.name] = await buildUser(database.db, world.admin, p.role, units[p.unit]);
+  for (const p of PEOPLE.slice(1))
+    actors[p.name] = await buildUser(database.db, world.admin, p.role, units[p.unit]);
   const inspectionA = await buildInspection(database.db, actors.office!, {
     ownerUnitId: world.county,
     inspectedUnitId: world.townA.id,
     name: '甲镇巡察',
   });
-  const a = await buildProblemWithMeasure(database.db, actors.office!, inspectionA.id, { unitId: world.townA.id });
+  const a = await buildProblemWithMeasure(database.db, actors.office!, inspectionA.id, {
+    unitId: world.townA.id,
+  });
   const inspectionB = await buildInspection(database.db, actors.officeB!, {
     ownerUnitId: world.townB.id,
     inspectedUnitId: world.townB.id,
     name: '乙镇自查',
   });
-  const b = await buildProblemWithMeasure(database.db, actors.officeB!, inspectionB.id, { unitId: world.townB.id });
+  const b = await buildProblemWithMeasure(database.db, actors.officeB!, inspectionB.id, {
+    unitId: world.townB.id,
+  });
 
   const app = await buildServer(
     { database, evidence: new EvidenceStore(evidenceDir, maxEvidenceBytes), maxImportBytes: 5 * 1024 * 1024 },
@@ -120,7 +136,10 @@ export function multipart(
     );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(chunks),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 /** The smallest valid PNG (1×1 pixel). */

@@ -13,7 +13,9 @@ describe.each(BACKENDS)('scope matrix on %s', (backend) => {
   let attachmentId: number;
   beforeAll(async () => {
     h = await startHarness(backend);
-    const body = multipart({ text: '已完成入户核查' }, [{ field: 'files', name: '照片.png', content: PNG_1PX, type: 'image/png' }]);
+    const body = multipart({ text: '已完成入户核查' }, [
+      { field: 'files', name: '照片.png', content: PNG_1PX, type: 'image/png' },
+    ]);
     const res = await h.app.inject({
       method: 'POST',
       url: `/api/measures/${h.ids.measureA}/progress`,
@@ -21,7 +23,10 @@ describe.each(BACKENDS)('scope matrix on %s', (backend) => {
       payload: body.payload,
     });
     expect(res.statusCode).toBe(201);
-    const timeline = await h.app.inject({ url: `/api/measures/${h.ids.measureA}/timeline`, headers: auth(h.tokens.clerkA) });
+    const timeline = await h.app.inject({
+      url: `/api/measures/${h.ids.measureA}/timeline`,
+      headers: auth(h.tokens.clerkA),
+    });
     attachmentId = timeline.json().progress[0].evidence[0].id;
   }, 120_000);
   afterAll(() => h.close());
@@ -46,13 +51,19 @@ describe.each(BACKENDS)('scope matrix on %s', (backend) => {
         expect(res.json().error.message).toMatch(/不存在或无权查看/);
       }
     }
-    const ledger = (await h.app.inject({ url: `/api/ledger?inspectionId=${h.ids.inspectionA}`, headers })).json();
+    const ledger = (
+      await h.app.inject({ url: `/api/ledger?inspectionId=${h.ids.inspectionA}`, headers })
+    ).json();
     expect(ledger.total).toBe(READS_A.has(name) ? 1 : 0);
-    const stats = (await h.app.inject({ url: `/api/stats?inspectionId=${h.ids.inspectionA}`, headers })).json();
+    const stats = (
+      await h.app.inject({ url: `/api/stats?inspectionId=${h.ids.inspectionA}`, headers })
+    ).json();
     expect(stats.totals.measures).toBe(READS_A.has(name) ? 1 : 0);
     const list = (await h.app.inject({ url: '/api/inspections', headers })).json() as { id: number }[];
     expect(list.some((i) => i.id === h.ids.inspectionA)).toBe(READS_A.has(name));
-    const all = (await h.app.inject({ url: '/api/ledger?limit=1000', headers })).json() as { items: { unitId: number }[] };
+    const all = (await h.app.inject({ url: '/api/ledger?limit=1000', headers })).json() as {
+      items: { unitId: number }[];
+    };
     if (!READS_A.has(name)) expect(all.items.every((m) => m.unitId !== h.ids.townA)).toBe(true);
   });
 
@@ -80,21 +91,33 @@ describe.each(BACKENDS)('scope matrix on %s', (backend) => {
       payload: { text: `${name} 报送` },
     });
     expect(progress.statusCode, `${name} progress`).toBe(WORKS_ON_A.has(name) ? 201 : denied);
-    const approve = await h.app.inject({ method: 'POST', url: `/api/measures/${h.ids.measureA}/events/approve`, headers });
+    const approve = await h.app.inject({
+      method: 'POST',
+      url: `/api/measures/${h.ids.measureA}/events/approve`,
+      headers,
+    });
     // Nobody can approve a measure that is not waiting for review; outsiders still see 404.
     expect(approve.statusCode, `${name} approve`).toBe(READS_A.has(name) ? 409 : 404);
     if (!MANAGES_A.has(name)) {
       // (Managers are not asked: a successful delete would take the fixture away from the others.)
-      const remove = await h.app.inject({ method: 'DELETE', url: `/api/inspections/${h.ids.inspectionA}`, headers });
+      const remove = await h.app.inject({
+        method: 'DELETE',
+        url: `/api/inspections/${h.ids.inspectionA}`,
+        headers,
+      });
       expect(remove.statusCode, `${name} delete`).toBe(denied);
     }
   });
 
   it('keeps units, users and the audit log inside the subtree', async () => {
-    const units = (await h.app.inject({ url: '/api/units', headers: auth(h.tokens.clerkB) })).json() as { id: number }[];
+    const units = (await h.app.inject({ url: '/api/units', headers: auth(h.tokens.clerkB) })).json() as {
+      id: number;
+    }[];
     expect(units.map((u) => u.id)).toEqual([h.ids.townB]);
     expect((await h.app.inject({ url: '/api/users', headers: auth(h.tokens.officeB) })).json()).toEqual([]);
-    const audit = (await h.app.inject({ url: '/api/audit?limit=1000', headers: auth(h.tokens.disciplineB) })).json() as {
+    const audit = (
+      await h.app.inject({ url: '/api/audit?limit=1000', headers: auth(h.tokens.disciplineB) })
+    ).json() as {
       entityId: string;
       entity: string;
     }[];
@@ -104,7 +127,10 @@ describe.each(BACKENDS)('scope matrix on %s', (backend) => {
     expect(clerkAudit.statusCode).toBe(403);
     const noSession = await h.app.inject({ url: `/api/measures/${h.ids.measureA}` });
     expect(noSession.statusCode).toBe(401);
-    const forged = await h.app.inject({ url: `/api/measures/${h.ids.measureA}`, headers: auth('forged-token') });
+    const forged = await h.app.inject({
+      url: `/api/measures/${h.ids.measureA}`,
+      headers: auth('forged-token'),
+    });
     expect(forged.statusCode).toBe(401);
   });
 });

@@ -16,9 +16,13 @@ describe.each(BACKENDS)('a measure from start to closure on %s', (backend) => {
     const m = h.ids.measureA;
     const early = await post('clerkA', `/api/measures/${m}/events/request_closure`);
     expect(early.statusCode).toBe(409);
-    const body = multipart({ text: '已核查 120 户，调整 8 户', numbers: JSON.stringify([{ label: '核查', value: 120, unit: '户' }]) }, [
-      { field: 'files', name: '../../etc/现场照片.png', content: PNG_1PX, type: 'image/png' },
-    ]);
+    const body = multipart(
+      {
+        text: '已核查 120 户，调整 8 户',
+        numbers: JSON.stringify([{ label: '核查', value: 120, unit: '户' }]),
+      },
+      [{ field: 'files', name: '../../etc/现场照片.png', content: PNG_1PX, type: 'image/png' }],
+    );
     const progress = await h.app.inject({
       method: 'POST',
       url: `/api/measures/${m}/progress`,
@@ -26,7 +30,9 @@ describe.each(BACKENDS)('a measure from start to closure on %s', (backend) => {
       payload: body.payload,
     });
     expect(progress.statusCode).toBe(201);
-    const measure = (await h.app.inject({ url: `/api/measures/${m}`, headers: auth(h.tokens.clerkA) })).json();
+    const measure = (
+      await h.app.inject({ url: `/api/measures/${m}`, headers: auth(h.tokens.clerkA) })
+    ).json();
     expect(measure.status).toBe('in_progress');
     expect(measure.allowedEvents).toEqual(['report_progress', 'request_closure']);
 
@@ -41,7 +47,9 @@ describe.each(BACKENDS)('a measure from start to closure on %s', (backend) => {
     const approved = await post('reviewer', `/api/measures/${m}/events/approve`);
     expect(approved.json().status).toBe('closed');
 
-    const timeline = (await h.app.inject({ url: `/api/measures/${m}/timeline`, headers: auth(h.tokens.clerkA) })).json();
+    const timeline = (
+      await h.app.inject({ url: `/api/measures/${m}/timeline`, headers: auth(h.tokens.clerkA) })
+    ).json();
     expect(timeline.progress[0].numbers).toEqual([{ label: '核查', value: 120, unit: '户' }]);
     const attachment = timeline.progress[0].evidence[0];
     expect(attachment.fileName).toBe('现场照片.png');
@@ -54,23 +62,45 @@ describe.each(BACKENDS)('a measure from start to closure on %s', (backend) => {
       'measure.report_progress',
       'measure.create',
     ]);
-    const download = await h.app.inject({ url: `/api/evidence/${attachment.id}`, headers: auth(h.tokens.clerkA) });
+    const download = await h.app.inject({
+      url: `/api/evidence/${attachment.id}`,
+      headers: auth(h.tokens.clerkA),
+    });
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(PNG_1PX)).toBe(true);
     expect(download.headers['content-disposition']).toContain(encodeURIComponent('现场照片.png'));
 
-    const stats = (await h.app.inject({ url: `/api/stats?inspectionId=${h.ids.inspectionA}`, headers: auth(h.tokens.office) })).json();
+    const stats = (
+      await h.app.inject({
+        url: `/api/stats?inspectionId=${h.ids.inspectionA}`,
+        headers: auth(h.tokens.office),
+      })
+    ).json();
     expect(stats.totals).toMatchObject({ measures: 1, closed: 1, problemsClosed: 1, rate: 100 });
-    const reopened = await post('office', `/api/measures/${m}/events/reopen`, { reason: '回头看发现问题反弹' });
+    const reopened = await post('office', `/api/measures/${m}/events/reopen`, {
+      reason: '回头看发现问题反弹',
+    });
     expect(reopened.json().status).toBe('in_progress');
   });
 
   it('refuses bad uploads clearly and writes nothing', async () => {
     const m = h.ids.measureB;
-    const before = (await h.app.inject({ url: `/api/measures/${m}/timeline`, headers: auth(h.tokens.clerkB) })).json();
+    const before = (
+      await h.app.inject({ url: `/api/measures/${m}/timeline`, headers: auth(h.tokens.clerkB) })
+    ).json();
     const cases = [
-      { name: 'big.png', content: Buffer.concat([PNG_1PX, Buffer.alloc(70 * 1024)]), status: 413, message: '上限' },
-      { name: 'script.png', content: Buffer.from('#!/bin/sh\nrm -rf /\n'), status: 415, message: '不支持的文件类型' },
+      {
+        name: 'big.png',
+        content: Buffer.concat([PNG_1PX, Buffer.alloc(70 * 1024)]),
+        status: 413,
+        message: '上限',
+      },
+      {
+        name: 'script.png',
+        content: Buffer.from('#!/bin/sh\nrm -rf /\n'),
+        status: 415,
+        message: '不支持的文件类型',
+      },
       { name: 'empty.pdf', content: Buffer.alloc(0), status: 400, message: '文件为空' },
     ];
     for (const c of cases) {
@@ -84,7 +114,9 @@ describe.each(BACKENDS)('a measure from start to closure on %s', (backend) => {
       expect(res.statusCode, c.name).toBe(c.status);
       expect(res.json().error.message).toContain(c.message);
     }
-    const after = (await h.app.inject({ url: `/api/measures/${m}/timeline`, headers: auth(h.tokens.clerkB) })).json();
+    const after = (
+      await h.app.inject({ url: `/api/measures/${m}/timeline`, headers: auth(h.tokens.clerkB) })
+    ).json();
     expect(after.progress).toEqual(before.progress);
     expect(after.events).toEqual(before.events);
   });
@@ -118,7 +150,10 @@ describe.each(BACKENDS)('a measure from start to closure on %s', (backend) => {
     });
     expect(created.statusCode).toBe(201);
     expect(created.json().name).toBe(sqlish);
-    const search = await h.app.inject({ url: `/api/ledger?q=${encodeURIComponent("%' OR 1=1 --")}`, headers: auth(h.tokens.office) });
+    const search = await h.app.inject({
+      url: `/api/ledger?q=${encodeURIComponent("%' OR 1=1 --")}`,
+      headers: auth(h.tokens.office),
+    });
     expect(search.json().total).toBe(0);
     const count = await h.app.inject({ url: '/api/ledger', headers: auth(h.tokens.office) });
     expect(count.json().total).toBeGreaterThan(0);
@@ -127,8 +162,13 @@ describe.each(BACKENDS)('a measure from start to closure on %s', (backend) => {
   it('rate-limits repeated wrong passwords', async () => {
     let last = 0;
     for (let i = 0; i < 11; i++) {
-      last = (await h.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'admin', password: `wrong-${i}` } }))
-        .statusCode;
+      last = (
+        await h.app.inject({
+          method: 'POST',
+          url: '/api/session',
+          payload: { username: 'admin', password: `wrong-${i}` },
+        })
+      ).statusCode;
     }
     expect(last).toBe(429);
   });

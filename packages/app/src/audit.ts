@@ -94,6 +94,7 @@ export async function verifyAudit(tx: Tx): Promise<AuditVerification> {
 
 export async function assertAuditIntact(tx: Tx): Promise<AuditVerification> {
   const result = await verifyAudit(tx);
-  if (!result.ok) throw new DomainError('AUDIT_BROKEN', `审计日志在第 ${result.firstBrokenId} 条被篡改或缺失`);
+  if (!result.ok)
+    throw new DomainError('AUDIT_BROKEN', `审计日志在第 ${result.firstBrokenId} 条被篡改或缺失`);
   return result;
 }

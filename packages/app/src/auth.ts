@@ -28,7 +28,8 @@ export async function login(db: Db, username: string, password: string): Promise
     sql`SELECT id::int AS id, password_hash, disabled FROM users WHERE username = ${username}`,
   );
   const ok = await verify(user?.password_hash ?? (await dummy()), password).catch(() => false);
-  if (!user || !ok || user.disabled) throw new DomainError('UNAUTHENTICATED', '用户名或密码错误，或账号已停用');
+  if (!user || !ok || user.disabled)
+    throw new DomainError('UNAUTHENTICATED', '用户名或密码错误，或账号已停用');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000).toISOString();
   await inTransaction(db, async (tx) => {
@@ -37,7 +38,12 @@ export async function login(db: Db, username: string, password: string): Promise
   });
   const actor = await actorById(db, user.id);
   await inTransaction(db, (tx) =>
-    appendAudit(tx, actor!, { action: 'session.login', entity: 'user', entityId: user.id, unitId: actor!.unitId }),
+    appendAudit(tx, actor!, {
+      action: 'session.login',
+      entity: 'user',
+      entityId: user.id,
+      unitId: actor!.unitId,
+    }),
   );
   return { token, expiresAt, actor: actor! };
 }

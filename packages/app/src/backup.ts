@@ -1,4 +1,11 @@
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
@@ -31,8 +38,15 @@ export interface BackupSummary {
 export async function backup(database: Database, evidenceDir: string, file: string): Promise<BackupSummary> {
   const summary: BackupSummary = { tables: {}, evidenceFiles: 0 };
   async function* lines(): AsyncGenerator<string> {
-    const migrations = await database.query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version');
-    const header: Line = { format: FORMAT, version: VERSION, createdAt: new Date().toISOString(), migrations: migrations.map((m) => m.version) };
+    const migrations = await database.query<{ version: string }>(
+      'SELECT version FROM schema_migrations ORDER BY version',
+    );
+    const header: Line = {
+      format: FORMAT,
+      version: VERSION,
+      createdAt: new Date().toISOString(),
+      migrations: migrations.map((m) => m.version),
+    };
     yield JSON.stringify(header) + '\n';
     for (const table of TABLES_IN_ORDER) {
       if (SKIPPED.has(table)) continue;
@@ -52,12 +66,17 @@ export async function backup(database: Database, evidenceDir: string, file: stri
       summary.tables[table] = count;
     }
     const store = new EvidenceStore(evidenceDir);
-    for (const { sha256 } of await database.query<{ sha256: string }>('SELECT sha256 FROM evidence_files ORDER BY sha256')) {
+    for (const { sha256 } of await database.query<{ sha256: string }>(
+      'SELECT sha256 FROM evidence_files ORDER BY sha256',
+    )) {
       if (!store.has(sha256)) throw new DomainError('NOT_FOUND', `佐证材料文件缺失：${sha256}`);
       const chunks: Buffer[] = [];
       for await (const chunk of store.read(sha256)) chunks.push(chunk as Buffer);
       summary.evidenceFiles++;
-      yield JSON.stringify({ evidence: sha256, data: Buffer.concat(chunks).toString('base64') } satisfies Line) + '\n';
+      yield (
+        JSON.stringify({ evidence: sha256, data: Buffer.concat(chunks).toString('base64') } satisfies Line) +
+        '\n'
+      );
     }
   }
   await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file));
@@ -67,7 +86,9 @@ export async function backup(database: Database, evidenceDir: string, file: stri
 /** Restores into an empty database (migrated here) and an evidence folder. */
 export async function restore(database: Database, evidenceDir: string, file: string): Promise<BackupSummary> {
   if (!existsSync(file)) throw new DomainError('NOT_FOUND', `备份文件不存在：${file}`);
-  const [{ n }] = (await database.query<{ n: number }>('SELECT count(*)::int AS n FROM units')) as [{ n: number }];
+  const [{ n }] = (await database.query<{ n: number }>('SELECT count(*)::int AS n FROM units')) as [
+    { n: number },
+  ];
   if (n > 0) throw new DomainError('CONFLICT', '目标数据库不是空的：恢复只能写入新的空数据库或空数据目录');
   const summary: BackupSummary = {
     tables: Object.fromEntries(TABLES_IN_ORDER.filter((t) => !SKIPPED.has(t)).map((t) => [t, 0])),
@@ -121,5 +142,7 @@ export async function restore(database: Database, evidenceDir: string, file: str
 
 export function evidenceFileCount(dir: string): number {
   if (!existsSync(dir)) return 0;
-  return readdirSync(dir).filter((d) => d.length === 2).reduce((n, d) => n + readdirSync(join(dir, d)).length, 0);
+  return readdirSync(dir)
+    .filter((d) => d.length === 2)
+    .reduce((n, d) => n + readdirSync(join(dir, d)).length, 0);
 }

@@ -36,13 +36,48 @@ export interface DemoUser {
 }
 
 export const DEMO_USERS: DemoUser[] = [
-  { username: 'office', displayName: '周明（巡察办）', unit: 'office', grants: [{ role: 'office', unit: 'county' }] },
-  { username: 'reviewer', displayName: '吴芳（审核）', unit: 'office', grants: [{ role: 'reviewer', unit: 'county' }] },
-  { username: 'discipline', displayName: '郑刚（纪委）', unit: 'county', grants: [{ role: 'discipline', unit: 'county' }] },
-  { username: 'viewer', displayName: '王书记（只读）', unit: 'county', grants: [{ role: 'viewer', unit: 'county' }] },
-  { username: 'dp_leader', displayName: '李强（东坪镇分管领导）', unit: 'dongping', grants: [{ role: 'leader', unit: 'dongping' }] },
-  { username: 'dp_clerk', displayName: '陈静（东坪镇联络员）', unit: 'dpOffice', grants: [{ role: 'clerk', unit: 'dongping' }] },
-  { username: 'xx_clerk', displayName: '刘洋（西溪镇联络员）', unit: 'xixi', grants: [{ role: 'clerk', unit: 'xixi' }] },
+  {
+    username: 'office',
+    displayName: '周明（巡察办）',
+    unit: 'office',
+    grants: [{ role: 'office', unit: 'county' }],
+  },
+  {
+    username: 'reviewer',
+    displayName: '吴芳（审核）',
+    unit: 'office',
+    grants: [{ role: 'reviewer', unit: 'county' }],
+  },
+  {
+    username: 'discipline',
+    displayName: '郑刚（纪委）',
+    unit: 'county',
+    grants: [{ role: 'discipline', unit: 'county' }],
+  },
+  {
+    username: 'viewer',
+    displayName: '王书记（只读）',
+    unit: 'county',
+    grants: [{ role: 'viewer', unit: 'county' }],
+  },
+  {
+    username: 'dp_leader',
+    displayName: '李强（东坪镇分管领导）',
+    unit: 'dongping',
+    grants: [{ role: 'leader', unit: 'dongping' }],
+  },
+  {
+    username: 'dp_clerk',
+    displayName: '陈静（东坪镇联络员）',
+    unit: 'dpOffice',
+    grants: [{ role: 'clerk', unit: 'dongping' }],
+  },
+  {
+    username: 'xx_clerk',
+    displayName: '刘洋（西溪镇联络员）',
+    unit: 'xixi',
+    grants: [{ role: 'clerk', unit: 'xixi' }],
+  },
 ];
 
 export interface DemoMeasure {

@@ -19,17 +19,24 @@ export interface StoredFile {
 
 const SIGNATURES: { mime: string; test: (b: Buffer) => boolean }[] = [
   { mime: 'image/jpeg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { mime: 'image/png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  {
+    mime: 'image/png',
+    test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
   { mime: 'image/gif', test: (b) => b.subarray(0, 4).toString('latin1') === 'GIF8' },
   {
     mime: 'image/webp',
-    test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+    test: (b) =>
+      b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
   },
   { mime: 'application/pdf', test: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
   // Office Open XML (docx/xlsx/pptx) and plain zip archives share the zip signature.
   { mime: 'application/zip', test: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) },
   // Legacy .doc/.xls (OLE compound file).
-  { mime: 'application/x-ole-storage', test: (b) => b.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])) },
+  {
+    mime: 'application/x-ole-storage',
+    test: (b) => b.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])),
+  },
 ];
 
 export function detectMime(head: Buffer): string | null {
@@ -39,8 +46,11 @@ export function detectMime(head: Buffer): string | null {
 /** Keeps only a safe base name: no directories, no control characters, at most 120 characters. */
 export function sanitizeFileName(name: string): string {
   const base = name.replace(/\\/g, '/').split('/').pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').replace(/^\.+/, '').trim();
+  const cleaned = [...base]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && !'<>:"|?*'.includes(ch))
+    .join('')
+    .replace(/^\.+/, '')
+    .trim();
   return (cleaned || '未命名文件').slice(0, 120);
 }
 
@@ -69,7 +79,8 @@ export class EvidenceStore {
     const meter = new Transform({
       transform(chunk: Buffer, _enc, done) {
         size += chunk.length;
-        if (size > max) return done(new DomainError('TOO_LARGE', `文件超过 ${Math.round(max / 1048576)} MB 上限`));
+        if (size > max)
+          return done(new DomainError('TOO_LARGE', `文件超过 ${Math.round(max / 1048576)} MB 上限`));
         hash.update(chunk);
         done(null, chunk);
       },
@@ -86,7 +97,11 @@ export class EvidenceStore {
       await fh.read(head, 0, 16, 0);
       await fh.close();
       const mime = detectMime(head);
-      if (!mime) throw new DomainError('UNSUPPORTED_TYPE', '不支持的文件类型：仅接受图片(JPG/PNG/GIF/WEBP)、PDF 和 Office 文档');
+      if (!mime)
+        throw new DomainError(
+          'UNSUPPORTED_TYPE',
+          '不支持的文件类型：仅接受图片(JPG/PNG/GIF/WEBP)、PDF 和 Office 文档',
+        );
       const sha256 = hash.digest('hex');
       const target = this.pathOf(sha256);
       mkdirSync(join(this.dir, sha256.slice(0, 2)), { recursive: true });

@@ -35,7 +35,9 @@ export async function initialize(
   const password = options.password ?? randomBytes(9).toString('base64url');
   const unitIds = new Map<string, number>();
   await inTransaction(db, async (tx) => {
-    const units = options.demo ? DEMO_UNITS : [{ key: 'county', name: options.countyName ?? '本级', kind: 'county' as const, parent: null }];
+    const units = options.demo
+      ? DEMO_UNITS
+      : [{ key: 'county', name: options.countyName ?? '本级', kind: 'county' as const, parent: null }];
     for (const u of units) {
       const unit = await insertUnit(tx, SYSTEM_ACTOR, {
         name: u.name,
@@ -63,13 +65,21 @@ export async function initialize(
     }
   });
   if (options.demo) await seedInspections(db, unitIds);
-  return { created: true, adminUsername: 'admin', password, demoUsers: options.demo ? DEMO_USERS.map((u) => u.username) : [] };
+  return {
+    created: true,
+    adminUsername: 'admin',
+    password,
+    demoUsers: options.demo ? DEMO_USERS.map((u) => u.username) : [],
+  };
 }
 
 async function seedInspections(db: Db, unitIds: Map<string, number>) {
   const day = today();
   const actorFor = async (username: string): Promise<Actor> => {
-    const row = await one<{ id: number }>(db, sql`SELECT id::int AS id FROM users WHERE username = ${username}`);
+    const row = await one<{ id: number }>(
+      db,
+      sql`SELECT id::int AS id FROM users WHERE username = ${username}`,
+    );
     return (await actorById(db, row!.id))!;
   };
   const office = await actorFor('office');
@@ -112,7 +122,11 @@ async function seedInspections(db: Db, unitIds: Map<string, number>) {
               leaderName: m.leader,
               deadline: m.dueInDays === null ? null : addDays(day, m.dueInDays),
             });
-            pending.push({ id: measure.id, status: m.status, ...(m.progress ? { progress: m.progress } : {}) });
+            pending.push({
+              id: measure.id,
+              status: m.status,
+              ...(m.progress ? { progress: m.progress } : {}),
+            });
           }
         }
       }
@@ -120,7 +134,8 @@ async function seedInspections(db: Db, unitIds: Map<string, number>) {
     // Statuses are reached through the real workflow, so the demo's audit log reads like real use.
     for (const m of pending) {
       if (m.progress) await addProgress(db, office, m.id, { text: m.progress });
-      if (m.status === 'pending_review' || m.status === 'closed') await fireMeasureEvent(db, office, m.id, 'request_closure');
+      if (m.status === 'pending_review' || m.status === 'closed')
+        await fireMeasureEvent(db, office, m.id, 'request_closure');
       if (m.status === 'closed') await fireMeasureEvent(db, reviewer, m.id, 'approve');
     }
   }

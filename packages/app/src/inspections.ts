@@ -1,5 +1,12 @@
 import { eq, sql } from '@zhenggai/db';
-import { forbidden, invalid, notFound, INSPECTION_KINDS, type InspectionKind, type Role } from '@zhenggai/core';
+import {
+  forbidden,
+  invalid,
+  notFound,
+  INSPECTION_KINDS,
+  type InspectionKind,
+  type Role,
+} from '@zhenggai/core';
 import { schema, type Db } from '@zhenggai/db';
 import { assertMay, rolesOn, scopePatterns, may, type Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
@@ -53,7 +60,11 @@ function strip(row: InspectionRow): Inspection {
  * The inspection and the roles the actor holds over it. A unit clerk holds his role here only
  * when his unit owns at least one of its measures; to anyone else out of scope it does not exist.
  */
-export async function inspectionAccess(tx: Tx, actor: Actor, id: number): Promise<{ inspection: Inspection; roles: Role[] }> {
+export async function inspectionAccess(
+  tx: Tx,
+  actor: Actor,
+  id: number,
+): Promise<{ inspection: Inspection; roles: Role[] }> {
   const row = await one<InspectionRow>(tx, sql`${inspectionSelect} WHERE i.id = ${id}`);
   if (!row) throw notFound('巡察');
   const roles = rolesOn(actor, { ownUnitPath: null, contextPaths: [row.ownerPath, row.inspectedPath] });
@@ -124,7 +135,10 @@ async function checkUnits(tx: Tx, actor: Actor, input: InspectionInput) {
 export async function insertInspection(tx: Tx, actor: Actor, input: InspectionInput): Promise<Inspection> {
   validate(input);
   await checkUnits(tx, actor, input);
-  const [row] = await tx.insert(schema.inspections).values(columns(input)).returning({ id: schema.inspections.id });
+  const [row] = await tx
+    .insert(schema.inspections)
+    .values(columns(input))
+    .returning({ id: schema.inspections.id });
   const created = strip((await one<InspectionRow>(tx, sql`${inspectionSelect} WHERE i.id = ${row!.id}`))!);
   await appendAudit(tx, actor, {
     action: 'inspection.create',
@@ -140,7 +154,12 @@ export function createInspection(db: Db, actor: Actor, input: InspectionInput): 
   return inTransaction(db, (tx) => insertInspection(tx, actor, input));
 }
 
-export function updateInspection(db: Db, actor: Actor, id: number, input: InspectionInput): Promise<Inspection> {
+export function updateInspection(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: InspectionInput,
+): Promise<Inspection> {
   return inTransaction(db, async (tx) => {
     const before = await requireManageInspection(tx, actor, id);
     validate(input);

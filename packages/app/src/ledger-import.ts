@@ -120,7 +120,12 @@ export async function importLedger(
   return summary;
 }
 
-async function targetInspection(tx: Tx, actor: Actor, draft: LedgerDraft, options: ImportOptions): Promise<Inspection> {
+async function targetInspection(
+  tx: Tx,
+  actor: Actor,
+  draft: LedgerDraft,
+  options: ImportOptions,
+): Promise<Inspection> {
   if (options.inspectionId) {
     const inspection = await requireManageInspection(tx, actor, options.inspectionId);
     const owner = await requireUnit(tx, inspection.ownerUnitId);
@@ -129,7 +134,11 @@ async function targetInspection(tx: Tx, actor: Actor, draft: LedgerDraft, option
   }
   const ownerUnitId = options.newInspection?.ownerUnitId ?? actor.unitId;
   return insertInspection(tx, actor, {
-    name: options.newInspection?.name ?? draft.title?.replace(/整改台账$/, '') ?? options.source?.fileName ?? '导入的整改台账',
+    name:
+      options.newInspection?.name ??
+      draft.title?.replace(/整改台账$/, '') ??
+      options.source?.fileName ??
+      '导入的整改台账',
     kind: options.newInspection?.kind ?? 'xuncha',
     ownerUnitId,
     inspectedUnitId: options.newInspection?.inspectedUnitId ?? ownerUnitId,
@@ -178,7 +187,10 @@ async function resolveUnits(
       summary.unitsCreated.push(name);
     } else {
       summary.issues.push(
-        measureIssue(m, `未找到责任单位「${name}」：请在单位管理中添加或更正名称，或导入时选择“自动创建单位”`),
+        measureIssue(
+          m,
+          `未找到责任单位「${name}」：请在单位管理中添加或更正名称，或导入时选择“自动创建单位”`,
+        ),
       );
     }
   }

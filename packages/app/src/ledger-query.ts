@@ -1,9 +1,5 @@
 import { sql, type SQL } from '@zhenggai/db';
-import {
-  measureLight,
-  type MeasureKind,
-  type MeasureStatus,
-} from '@zhenggai/core';
+import { measureLight, type MeasureKind, type MeasureStatus } from '@zhenggai/core';
 import type { Db } from '@zhenggai/db';
 import { scopePatterns, type Actor } from './actor.ts';
 import { one, patternArray, rows } from './tx.ts';

@@ -49,7 +49,12 @@ export async function measureAccess(tx: Tx, actor: Actor, id: number, lock = fal
     ? await tx.select().from(schema.measures).where(eq(schema.measures.id, id)).for('update')
     : await tx.select().from(schema.measures).where(eq(schema.measures.id, id));
   if (!measure) throw notFound('整改措施');
-  const paths = await one<{ unit_path: string; owner_path: string; inspected_path: string; owner_unit_id: number }>(
+  const paths = await one<{
+    unit_path: string;
+    owner_path: string;
+    inspected_path: string;
+    owner_unit_id: number;
+  }>(
     tx,
     sql`SELECT mu.path AS unit_path, ou.path AS owner_path, iu.path AS inspected_path, i.owner_unit_id::int AS owner_unit_id
         FROM measures m JOIN units mu ON mu.id = m.unit_id JOIN inspections i ON i.id = m.inspection_id

@@ -78,12 +78,15 @@ export interface ProblemInput {
 
 async function problemColumns(tx: Tx, inspectionId: number, input: ProblemInput) {
   if (!input.title.trim()) throw invalid('问题标题不能为空');
-  if (input.source && !PROBLEM_SOURCES.includes(input.source)) throw invalid(`未知的问题来源：${input.source}`);
+  if (input.source && !PROBLEM_SOURCES.includes(input.source))
+    throw invalid(`未知的问题来源：${input.source}`);
   if (input.categoryId !== null) {
     const [category] = await tx
       .select()
       .from(schema.categories)
-      .where(and(eq(schema.categories.id, input.categoryId), eq(schema.categories.inspectionId, inspectionId)));
+      .where(
+        and(eq(schema.categories.id, input.categoryId), eq(schema.categories.inspectionId, inspectionId)),
+      );
     if (!category) throw invalid('问题类别不属于该巡察');
   }
   if (input.leadUnitId) await requireUnit(tx, input.leadUnitId);
@@ -200,7 +203,14 @@ export async function inspectionOutline(db: Db, actor: Actor, inspectionId: numb
     categories: [
       ...categories.map((c) => ({ ...c, problems: withStatus.filter((p) => p.categoryId === c.id) })),
       ...(withStatus.some((p) => p.categoryId === null)
-        ? [{ id: null, title: '未分类', position: 0, problems: withStatus.filter((p) => p.categoryId === null) }]
+        ? [
+            {
+              id: null,
+              title: '未分类',
+              position: 0,
+              problems: withStatus.filter((p) => p.categoryId === null),
+            },
+          ]
         : []),
     ],
   };

@@ -52,7 +52,13 @@ export async function reportDataFor(
     }
     const category = categories.at(-1)!;
     if (r.problemId !== lastProblem) {
-      category.problems.push({ number: r.number, title: r.title, text: r.finding, status: 'open', measures: [] });
+      category.problems.push({
+        number: r.number,
+        title: r.title,
+        text: r.finding,
+        status: 'open',
+        measures: [],
+      });
       lastProblem = r.problemId;
     }
     const problem = category.problems.at(-1)!;
@@ -70,7 +76,11 @@ export async function reportDataFor(
   for (const p of categories.flatMap((c) => c.problems)) {
     p.status = p.measures.length > 0 && p.measures.every((m) => m.status === 'closed') ? 'closed' : 'open';
   }
-  const stored = (await getSetting<PublicContact>(db, 'contact')) ?? { phone: null, email: null, address: null };
+  const stored = (await getSetting<PublicContact>(db, 'contact')) ?? {
+    phone: null,
+    email: null,
+    address: null,
+  };
   const contact = { ...stored, ...options.contact };
   return {
     inspection: {

@@ -2,7 +2,14 @@ import { sql, type SQL } from '@zhenggai/db';
 import { completionRate } from '@zhenggai/core';
 import type { Db } from '@zhenggai/db';
 import type { Actor } from './actor.ts';
-import { dueSoonCondition, LEDGER_FROM, ledgerWhere, listLedger, overdueCondition, today } from './ledger-query.ts';
+import {
+  dueSoonCondition,
+  LEDGER_FROM,
+  ledgerWhere,
+  listLedger,
+  overdueCondition,
+  today,
+} from './ledger-query.ts';
 import { one, rows } from './tx.ts';
 
 // Counts and completion rates, always derived from the measures in the actor's scope.
@@ -65,8 +72,18 @@ export async function ledgerStats(db: Db, actor: Actor, inspectionId: number | u
         ${LEDGER_FROM} WHERE ${where} AND m.status = 'closed' AND m.closed_at IS NOT NULL
         GROUP BY 1 ORDER BY 1 DESC LIMIT 12`,
   );
-  const overdueList = await listLedger(db, actor, { inspectionId, overdue: true, sort: 'urgency', limit: 50 }, day);
-  const dueSoonList = await listLedger(db, actor, { inspectionId, dueSoon: true, sort: 'urgency', limit: 50 }, day);
+  const overdueList = await listLedger(
+    db,
+    actor,
+    { inspectionId, overdue: true, sort: 'urgency', limit: 50 },
+    day,
+  );
+  const dueSoonList = await listLedger(
+    db,
+    actor,
+    { inspectionId, dueSoon: true, sort: 'urgency', limit: 50 },
+    day,
+  );
   return {
     today: day,
     totals: {

@@ -58,7 +58,13 @@ export async function insertUnit(tx: Tx, actor: Actor, input: NewUnit): Promise<
   const path = `${parentPath}${id}/`;
   await tx.update(schema.units).set({ path }).where(eq(schema.units.id, id));
   const unit: Unit = { id, parentId: input.parentId, name, kind: input.kind, path };
-  await appendAudit(tx, actor, { action: 'unit.create', entity: 'unit', entityId: id, unitId: id, after: unit });
+  await appendAudit(tx, actor, {
+    action: 'unit.create',
+    entity: 'unit',
+    entityId: id,
+    unitId: id,
+    after: unit,
+  });
   return unit;
 }
 
@@ -73,7 +79,14 @@ export async function renameUnit(db: Db, actor: Actor, id: number, name: string)
     if (!name.trim()) throw invalid('单位名称不能为空');
     await tx.update(schema.units).set({ name: name.trim() }).where(eq(schema.units.id, id));
     const after = { ...before, name: name.trim() };
-    await appendAudit(tx, actor, { action: 'unit.rename', entity: 'unit', entityId: id, unitId: id, before, after });
+    await appendAudit(tx, actor, {
+      action: 'unit.rename',
+      entity: 'unit',
+      entityId: id,
+      unitId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -82,7 +95,10 @@ export async function renameUnit(db: Db, actor: Actor, id: number, name: string)
 export async function listUnits(db: Db, actor: Actor): Promise<Unit[]> {
   const { own } = scopePatterns(actor);
   if (own.length === 0) return [];
-  return rows<Unit>(db, sql`SELECT ${unitColumns} FROM units WHERE path LIKE ANY(${patternArray(own)}) ORDER BY path`);
+  return rows<Unit>(
+    db,
+    sql`SELECT ${unitColumns} FROM units WHERE path LIKE ANY(${patternArray(own)}) ORDER BY path`,
+  );
 }
 
 /** Finds a unit by exact name inside a subtree (ledger imports name units, not ids). */

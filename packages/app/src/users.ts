@@ -40,7 +40,8 @@ async function assertManages(tx: Tx, actor: Actor, unitId: number) {
 }
 
 export async function insertUser(tx: Tx, actor: Actor, input: NewUser): Promise<number> {
-  if (!/^[A-Za-z0-9_.-]{2,64}$/.test(input.username)) throw invalid('用户名只能包含字母、数字、下划线、点和减号，2–64 位');
+  if (!/^[A-Za-z0-9_.-]{2,64}$/.test(input.username))
+    throw invalid('用户名只能包含字母、数字、下划线、点和减号，2–64 位');
   await assertManages(tx, actor, input.unitId);
   for (const g of input.grants) {
     if (!ROLES.includes(g.role)) throw invalid(`未知角色：${g.role}`);
@@ -66,7 +67,12 @@ export async function insertUser(tx: Tx, actor: Actor, input: NewUser): Promise<
     entity: 'user',
     entityId: id,
     unitId: input.unitId,
-    after: { username: input.username, displayName: input.displayName, unitId: input.unitId, grants: input.grants },
+    after: {
+      username: input.username,
+      displayName: input.displayName,
+      unitId: input.unitId,
+      grants: input.grants,
+    },
   });
   return id;
 }
@@ -120,7 +126,8 @@ export async function updateUser(
     if (patch.disabled !== undefined) set.disabled = patch.disabled;
     if (patch.email !== undefined) set.email = patch.email;
     if (patch.password !== undefined) set.passwordHash = await hashPassword(patch.password);
-    if (Object.keys(set).length > 0) await tx.update(schema.users).set(set).where(eq(schema.users.id, userId));
+    if (Object.keys(set).length > 0)
+      await tx.update(schema.users).set(set).where(eq(schema.users.id, userId));
     // A disabled user or a new password ends every open session.
     if (patch.disabled || patch.password !== undefined) {
       await tx.delete(schema.sessions).where(and(eq(schema.sessions.userId, userId)));

@@ -17,13 +17,22 @@ import { inTransaction, one, rows, type Tx } from './tx.ts';
 // The measure workflow as use-cases: each loads the measure, asks the transition table, and
 // writes the change and its audit record in one transaction.
 
-async function applyEvent(tx: Tx, actor: Actor, measureId: number, event: MeasureEvent, reason: string | null) {
+async function applyEvent(
+  tx: Tx,
+  actor: Actor,
+  measureId: number,
+  event: MeasureEvent,
+  reason: string | null,
+) {
   const access = await measureAccess(tx, actor, measureId, true);
   const before = access.measure;
   const to = transition(before.status as MeasureStatus, event, access.roles);
   if (EVENTS_NEEDING_REASON.has(event) && !reason?.trim()) throw invalid('退回或重新打开必须填写原因');
   if (event === 'request_closure') {
-    const evidence = await one(tx, sql`SELECT 1 FROM progress_updates WHERE measure_id = ${measureId} LIMIT 1`);
+    const evidence = await one(
+      tx,
+      sql`SELECT 1 FROM progress_updates WHERE measure_id = ${measureId} LIMIT 1`,
+    );
     if (!evidence) throw invalid('申请销号前请先报送整改进展和佐证材料');
   }
   const now = new Date().toISOString();
@@ -81,14 +90,21 @@ export function addProgress(db: Db, actor: Actor, measureId: number, input: Prog
     const to = transition(access.measure.status as MeasureStatus, 'report_progress', access.roles);
     const [progress] = await tx
       .insert(schema.progressUpdates)
-      .values({ measureId, authorId: actor.userId || null, text: input.text.trim(), numbers: input.numbers ?? [] })
+      .values({
+        measureId,
+        authorId: actor.userId || null,
+        text: input.text.trim(),
+        numbers: input.numbers ?? [],
+      })
       .returning();
     for (const file of input.evidence ?? []) {
       await tx
         .insert(schema.evidenceFiles)
         .values({ sha256: file.sha256, size: file.size, mime: file.mime })
         .onConflictDoNothing();
-      await tx.insert(schema.progressEvidence).values({ progressId: progress!.id, sha256: file.sha256, fileName: file.fileName });
+      await tx
+        .insert(schema.progressEvidence)
+        .values({ progressId: progress!.id, sha256: file.sha256, fileName: file.fileName });
     }
     const now = new Date().toISOString();
     await tx
@@ -135,7 +151,13 @@ export async function measureTimeline(db: Db, actor: Actor, measureId: number) {
 
 /** Finds an evidence attachment the actor may download (scope follows its measure). */
 export async function evidenceForDownload(db: Db, actor: Actor, attachmentId: number) {
-  const found = await one<{ measure_id: number; sha256: string; file_name: string; mime: string; size: number }>(
+  const found = await one<{
+    measure_id: number;
+    sha256: string;
+    file_name: string;
+    mime: string;
+    size: number;
+  }>(
     db,
     sql`SELECT p.measure_id::int AS measure_id, e.sha256, e.file_name, f.mime, f.size::int AS size
         FROM progress_evidence e JOIN progress_updates p ON p.id = e.progress_id JOIN evidence_files f ON f.sha256 = e.sha256

@@ -29,9 +29,5 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function auditHash(prevHash: string, content: AuditContent): string {
-  return createHash('sha256')
-    .update(prevHash)
-    .update('\n')
-    .update(canonicalJson(content))
-    .digest('hex');
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
 }

@@ -29,4 +29,5 @@ export class DomainError extends Error {
 
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what}不存在或无权查看`);
 export const forbidden = (message = '没有执行此操作的权限') => new DomainError('FORBIDDEN', message);
-export const invalid = (message: string, details?: unknown) => new DomainError('VALIDATION', message, details);
+export const invalid = (message: string, details?: unknown) =>
+  new DomainError('VALIDATION', message, details);

@@ -4,7 +4,14 @@ import type { MeasureStatus, Role } from './vocabulary.ts';
 // The one transition table for a measure's status. Every status change in the system asks
 // `transition()`; nothing else compares statuses to decide what may happen.
 
-export const MEASURE_EVENTS = ['start', 'report_progress', 'request_closure', 'approve', 'return', 'reopen'] as const;
+export const MEASURE_EVENTS = [
+  'start',
+  'report_progress',
+  'request_closure',
+  'approve',
+  'return',
+  'reopen',
+] as const;
 export type MeasureEvent = (typeof MEASURE_EVENTS)[number];
 
 export const MEASURE_EVENT_LABELS: Record<MeasureEvent, string> = {
@@ -58,7 +65,8 @@ export function allowedEvents(from: MeasureStatus, roles: Iterable<Role>): Measu
 /** The status after `event`, or a coded error saying why not. */
 export function transition(from: MeasureStatus, event: MeasureEvent, roles: Iterable<Role>): MeasureStatus {
   const rule = TABLE[from][event];
-  if (!rule) throw new DomainError('INVALID_TRANSITION', `当前状态下不能执行「${MEASURE_EVENT_LABELS[event]}」`);
+  if (!rule)
+    throw new DomainError('INVALID_TRANSITION', `当前状态下不能执行「${MEASURE_EVENT_LABELS[event]}」`);
   const mine = new Set(roles);
   if (!rule.roles.some((r) => mine.has(r))) {
     throw new DomainError('FORBIDDEN', `您的角色不能执行「${MEASURE_EVENT_LABELS[event]}」`);

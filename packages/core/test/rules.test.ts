@@ -31,7 +31,12 @@ describe('deadline lights', () => {
   });
   it('has no light once closed, and judges 长期坚持 on fresh evidence', () => {
     expect(measureLight({ ...base, status: 'closed' }, '2025-04-01')).toBe('none');
-    const ongoing = { ...base, kind: 'ongoing' as const, deadline: null, lastProgressAt: '2025-02-01T00:00:00Z' };
+    const ongoing = {
+      ...base,
+      kind: 'ongoing' as const,
+      deadline: null,
+      lastProgressAt: '2025-02-01T00:00:00Z',
+    };
     expect(measureLight(ongoing, '2025-02-20')).toBe('green');
     expect(measureLight(ongoing, '2025-02-27')).toBe('yellow');
     expect(measureLight(ongoing, '2025-03-04')).toBe('red');
@@ -59,10 +64,20 @@ describe('derived status', () => {
 });
 
 describe('audit chain', () => {
-  const content = { at: '2025-01-01T00:00:00.000Z', actorId: 1, action: 'x', entity: 'measure', entityId: '1', before: null, after: { b: 1, a: [1, 'x'] } };
+  const content = {
+    at: '2025-01-01T00:00:00.000Z',
+    actorId: 1,
+    action: 'x',
+    entity: 'measure',
+    entityId: '1',
+    before: null,
+    after: { b: 1, a: [1, 'x'] },
+  };
   it('hashes canonically, whatever the key order', () => {
     expect(canonicalJson({ b: 1, a: { d: null, c: 'x' } })).toBe('{"a":{"c":"x","d":null},"b":1}');
-    expect(auditHash(GENESIS_HASH, content)).toBe(auditHash(GENESIS_HASH, { ...content, after: { a: [1, 'x'], b: 1 } }));
+    expect(auditHash(GENESIS_HASH, content)).toBe(
+      auditHash(GENESIS_HASH, { ...content, after: { a: [1, 'x'], b: 1 } }),
+    );
   });
   it('changes when anything changes', () => {
     const h = auditHash(GENESIS_HASH, content);

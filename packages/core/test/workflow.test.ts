@@ -51,7 +51,9 @@ describe('measure transition table', () => {
   });
 
   it('lists exactly the expected transitions', () => {
-    const listed = Object.fromEntries(transitionTable().map((r) => [`${r.from} ${r.event}`, { to: r.to, roles: [...r.roles] }]));
+    const listed = Object.fromEntries(
+      transitionTable().map((r) => [`${r.from} ${r.event}`, { to: r.to, roles: [...r.roles] }]),
+    );
     expect(listed).toEqual(EXPECTED);
   });
 

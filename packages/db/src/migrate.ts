@@ -10,7 +10,9 @@ export async function migrate(database: Database): Promise<string[]> {
     'CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
   );
   const done = new Set(
-    (await database.query<{ version: string }>('SELECT version FROM schema_migrations')).map((r) => r.version),
+    (await database.query<{ version: string }>('SELECT version FROM schema_migrations')).map(
+      (r) => r.version,
+    ),
   );
   const pending = readdirSync(MIGRATIONS_DIR)
     .filter((f) => f.endsWith('.sql') && !done.has(f))
@@ -19,7 +21,9 @@ export async function migrate(database: Database): Promise<string[]> {
     const sql = readFileSync(MIGRATIONS_DIR + file, 'utf8');
     const version = file.replace(/'/g, "''");
     try {
-      await database.exec(`BEGIN;\n${sql}\nINSERT INTO schema_migrations (version) VALUES ('${version}');\nCOMMIT;`);
+      await database.exec(
+        `BEGIN;\n${sql}\nINSERT INTO schema_migrations (version) VALUES ('${version}');\nCOMMIT;`,
+      );
     } catch (error) {
       await database.exec('ROLLBACK').catch(() => {});
       throw error;

@@ -1,13 +1,4 @@
-import {
-  bigint,
-  boolean,
-  date,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 // Drizzle's view of the tables created by ../migrations/*.sql (the SQL is the source of truth;
 // test/schema.test.ts checks that both agree column by column).

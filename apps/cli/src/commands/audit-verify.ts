@@ -14,7 +14,8 @@ export const auditVerifyCommand: CliCommand = {
     });
     const result = await withDatabase(values.data, ({ database }) => verifyAudit(database.db));
     if (values.json) io.stdout(JSON.stringify(result));
-    if (!result.ok) throw new CliError(`审计日志校验失败：第 ${result.firstBrokenId} 条记录被篡改、删除或顺序被改动`, 7);
+    if (!result.ok)
+      throw new CliError(`审计日志校验失败：第 ${result.firstBrokenId} 条记录被篡改、删除或顺序被改动`, 7);
     if (!values.json) io.stdout(`审计日志完整：共 ${result.events} 条记录，哈希链校验通过`);
     return 0;
   },

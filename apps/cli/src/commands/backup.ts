@@ -10,10 +10,16 @@ export const backupCommand: CliCommand = {
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
-      options: { output: { type: 'string', short: 'o' }, data: { type: 'string', default: './data' }, json: { type: 'boolean', default: false } },
+      options: {
+        output: { type: 'string', short: 'o' },
+        data: { type: 'string', default: './data' },
+        json: { type: 'boolean', default: false },
+      },
     });
     if (!values.output) throw new CliError(`缺少 -o FILE。用法：${this.usage}`, 2);
-    const summary = await withDatabase(values.data, ({ database, evidence }) => backup(database, evidence.dir, values.output!));
+    const summary = await withDatabase(values.data, ({ database, evidence }) =>
+      backup(database, evidence.dir, values.output!),
+    );
     io.stdout(values.json ? JSON.stringify(summary) : `已备份到 ${values.output}：${describe(summary)}`);
     return 0;
   },

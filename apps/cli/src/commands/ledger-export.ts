@@ -20,13 +20,24 @@ export const ledgerExportCommand: CliCommand = {
     });
     if (!values.inspection || !values.output) throw new CliError(`缺少参数。用法：${this.usage}`, 2);
     const draft = await withDatabase(values.data, async ({ database }) =>
-      exportLedgerDraft(database.db, await cliActor(database, values.as), { inspectionId: Number(values.inspection) }),
+      exportLedgerDraft(database.db, await cliActor(database, values.as), {
+        inspectionId: Number(values.inspection),
+      }),
     );
     await writeLedger(draft, { path: values.output }, { title: draft.title ?? undefined });
     const problems = draft.categories.reduce((n, c) => n + c.problems.length, 0);
-    const measures = draft.categories.reduce((n, c) => n + c.problems.reduce((k, p) => k + p.measures.length, 0), 0);
-    if (values.json) io.stdout(JSON.stringify({ file: values.output, categories: draft.categories.length, problems, measures }));
-    else io.stdout(`已导出 ${values.output}：${draft.categories.length} 个类别，${problems} 个问题，${measures} 条措施`);
+    const measures = draft.categories.reduce(
+      (n, c) => n + c.problems.reduce((k, p) => k + p.measures.length, 0),
+      0,
+    );
+    if (values.json)
+      io.stdout(
+        JSON.stringify({ file: values.output, categories: draft.categories.length, problems, measures }),
+      );
+    else
+      io.stdout(
+        `已导出 ${values.output}：${draft.categories.length} 个类别，${problems} 个问题，${measures} 条措施`,
+      );
     return 0;
   },
 };

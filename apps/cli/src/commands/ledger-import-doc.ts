@@ -8,7 +8,8 @@ import { cliActor, DATA_OPTIONS, rootUnitId, withDatabase } from '../database-op
 export const ledgerImportDocCommand: CliCommand = {
   name: 'ledger import-doc',
   summary: '从反馈意见或整改报告(.docx/.txt)建立台账  Build a ledger from a document',
-  usage: 'zhenggai ledger import-doc FILE [--inspection ID] [--unit ID] [--dry-run] [--json] [--data DIR] [--as USER]',
+  usage:
+    'zhenggai ledger import-doc FILE [--inspection ID] [--unit ID] [--dry-run] [--json] [--data DIR] [--as USER]',
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -26,7 +27,11 @@ export const ledgerImportDocCommand: CliCommand = {
     const parsed = await parseFile(file);
     const summary = await withDatabase(values.data, async ({ database }) => {
       const actor = await cliActor(database, values.as);
-      const unitId = values.unit ? Number(values.unit) : actor.userId === 0 ? await rootUnitId(database) : undefined;
+      const unitId = values.unit
+        ? Number(values.unit)
+        : actor.userId === 0
+          ? await rootUnitId(database)
+          : undefined;
       try {
         return await importDocument(database.db, actor, parsed, {
           inspectionId: values.inspection ? Number(values.inspection) : undefined,

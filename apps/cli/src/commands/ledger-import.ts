@@ -37,14 +37,26 @@ export const ledgerImportCommand: CliCommand = {
     const read = await readLedger({ path: file }, values.year ? { year: Number(values.year) } : {});
     const summary = await withDatabase(values.data, async ({ database }) => {
       const actor = await cliActor(database, values.as);
-      const unitId = values.unit ? Number(values.unit) : actor.userId === 0 ? await rootUnitId(database) : actor.unitId;
+      const unitId = values.unit
+        ? Number(values.unit)
+        : actor.userId === 0
+          ? await rootUnitId(database)
+          : actor.unitId;
       try {
         return await importLedger(database.db, actor, read.ledger, read.issues, {
           inspectionId: values.inspection ? Number(values.inspection) : undefined,
-          newInspection: { name: values.name, kind: values.kind as InspectionKind | undefined, ownerUnitId: unitId, inspectedUnitId: unitId },
+          newInspection: {
+            name: values.name,
+            kind: values.kind as InspectionKind | undefined,
+            ownerUnitId: unitId,
+            inspectedUnitId: unitId,
+          },
           createUnits: values['create-units'],
           dryRun: values['dry-run'],
-          source: { fileName: basename(file), sha256: createHash('sha256').update(readFileSync(file)).digest('hex') },
+          source: {
+            fileName: basename(file),
+            sha256: createHash('sha256').update(readFileSync(file)).digest('hex'),
+          },
         });
       } catch (error) {
         if (error instanceof ImportRejected) {
@@ -73,6 +85,8 @@ function report(io: CliIO, summary: ImportSummary, readWarnings: string[], json:
   if (summary.unitsCreated.length) io.stdout(`新建单位：${summary.unitsCreated.join('、')}`);
   for (const w of warnings) io.stdout(`提示：${w}`);
   for (const i of summary.issues) {
-    io.stderr(`${i.sheet}!${i.column}${i.row}${i.header ? `(${i.header})` : ''}：${i.reason}${i.value ? `【${i.value}】` : ''}`);
+    io.stderr(
+      `${i.sheet}!${i.column}${i.row}${i.header ? `(${i.header})` : ''}：${i.reason}${i.value ? `【${i.value}】` : ''}`,
+    );
   }
 }

@@ -39,7 +39,9 @@ export const reportCommand: CliCommand = {
       }),
     );
     writeFileSync(values.output, buffer);
-    io.stdout(values.json ? JSON.stringify({ file: values.output, bytes: buffer.length }) : `已生成 ${values.output}`);
+    io.stdout(
+      values.json ? JSON.stringify({ file: values.output, bytes: buffer.length }) : `已生成 ${values.output}`,
+    );
     return 0;
   },
 };

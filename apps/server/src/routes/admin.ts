@@ -1,4 +1,12 @@
-import { createUnit, createUser, listUnits, listUsers, renameUnit, setGrants, updateUser } from '@zhenggai/app';
+import {
+  createUnit,
+  createUser,
+  listUnits,
+  listUsers,
+  renameUnit,
+  setGrants,
+  updateUser,
+} from '@zhenggai/app';
 import type { App, ServerContext } from '../context.ts';
 import { requireActor } from '../session.ts';
 import { grantsBody, unitBody, unitRenameBody, userBody, userPatchBody } from './admin.schema.ts';
@@ -12,8 +20,11 @@ export function adminRoutes(app: App, ctx: ServerContext) {
   app.get('/api/units', { schema: { tags: ['units'], summary: '可见的单位(树，按路径排序)' } }, (request) =>
     listUnits(db, requireActor(request)),
   );
-  app.post('/api/units', { schema: { tags: ['units'], summary: '新建单位', body: unitBody } }, async (request, reply) =>
-    reply.status(201).send(await createUnit(db, requireActor(request), request.body)),
+  app.post(
+    '/api/units',
+    { schema: { tags: ['units'], summary: '新建单位', body: unitBody } },
+    async (request, reply) =>
+      reply.status(201).send(await createUnit(db, requireActor(request), request.body)),
   );
   app.patch(
     '/api/units/:id',
@@ -23,12 +34,22 @@ export function adminRoutes(app: App, ctx: ServerContext) {
   app.get('/api/users', { schema: { tags: ['users'], summary: '用户列表(管理员)' } }, (request) =>
     listUsers(db, requireActor(request)),
   );
-  app.post('/api/users', { schema: { tags: ['users'], summary: '新建用户', body: userBody } }, async (request, reply) =>
-    reply.status(201).send(await createUser(db, requireActor(request), request.body)),
+  app.post(
+    '/api/users',
+    { schema: { tags: ['users'], summary: '新建用户', body: userBody } },
+    async (request, reply) =>
+      reply.status(201).send(await createUser(db, requireActor(request), request.body)),
   );
   app.patch(
     '/api/users/:id',
-    { schema: { tags: ['users'], summary: '修改用户(姓名、密码、停用)', params: idParam, body: userPatchBody } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: '修改用户(姓名、密码、停用)',
+        params: idParam,
+        body: userPatchBody,
+      },
+    },
     (request) => updateUser(db, requireActor(request), request.params.id, request.body),
   );
   app.put(

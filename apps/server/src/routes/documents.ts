@@ -18,7 +18,9 @@ import {
 // Documents in (feedback → ledger) and out (通报, progress report), and the settings they use.
 
 const asDomain = (error: unknown) =>
-  error instanceof ParseError || error instanceof ReportError ? new DomainError('VALIDATION', error.message) : error;
+  error instanceof ParseError || error instanceof ReportError
+    ? new DomainError('VALIDATION', error.message)
+    : error;
 
 export function documentRoutes(app: App, ctx: ServerContext) {
   const db = ctx.database.db;
@@ -26,12 +28,18 @@ export function documentRoutes(app: App, ctx: ServerContext) {
 
   app.post(
     '/api/documents/parse',
-    { schema: { tags, summary: '解析文档：上传 .docx/.txt(multipart) 或 JSON {text}，返回问题清单供预览更正' } },
+    {
+      schema: {
+        tags,
+        summary: '解析文档：上传 .docx/.txt(multipart) 或 JSON {text}，返回问题清单供预览更正',
+      },
+    },
     async (request) => {
       requireActor(request);
       try {
         if (request.isMultipart()) {
-          const file = (await request.file({ limits: { fileSize: ctx.maxImportBytes } })) as MultipartFile | undefined;
+          const file = (await request.file({ limits: { fileSize: ctx.maxImportBytes } })) as
+            MultipartFile | undefined;
           if (!file) throw invalid('没有收到文件');
           const buffer = await file.toBuffer();
           return { fileName: sanitizeFileName(file.filename), document: await parseBuffer(buffer) };
@@ -81,10 +89,14 @@ export function documentRoutes(app: App, ctx: ServerContext) {
     },
   );
 
-  app.get('/api/settings/contact', { schema: { tags: ['settings'], summary: '公开监督联系方式' } }, async (request) => {
-    requireActor(request);
-    return (await getSetting(db, 'contact')) ?? { phone: null, email: null, address: null };
-  });
+  app.get(
+    '/api/settings/contact',
+    { schema: { tags: ['settings'], summary: '公开监督联系方式' } },
+    async (request) => {
+      requireActor(request);
+      return (await getSetting(db, 'contact')) ?? { phone: null, email: null, address: null };
+    },
+  );
   app.put(
     '/api/settings/contact',
     { schema: { tags: ['settings'], summary: '设置公开监督联系方式', body: contactBody } },
@@ -104,7 +116,14 @@ export function documentRoutes(app: App, ctx: ServerContext) {
   );
   app.put(
     '/api/settings/templates/:kind',
-    { schema: { tags: ['settings'], summary: '保存自定义报告模板(先校验占位符)', params: templateParams, body: templateBody } },
+    {
+      schema: {
+        tags: ['settings'],
+        summary: '保存自定义报告模板(先校验占位符)',
+        params: templateParams,
+        body: templateBody,
+      },
+    },
     async (request) => {
       try {
         compileTemplate(request.body.template);

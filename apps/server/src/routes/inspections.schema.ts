@@ -18,7 +18,10 @@ export const inspectionBody = z.object({
   yellowDays: z.number().int().min(0).max(365).optional(),
 });
 
-export const categoryBody = z.object({ title: text(300).min(1, '请填写类别名称'), position: z.number().int().optional() });
+export const categoryBody = z.object({
+  title: text(300).min(1, '请填写类别名称'),
+  position: z.number().int().optional(),
+});
 
 export const problemBody = z.object({
   categoryId: z.number().int().positive().nullable(),

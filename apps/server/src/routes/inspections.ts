@@ -31,10 +31,13 @@ export function inspectionRoutes(app: App, ctx: ServerContext) {
   app.post(
     '/api/inspections',
     { schema: { tags: t('inspections'), summary: '登记巡察', body: inspectionBody } },
-    async (request, reply) => reply.status(201).send(await createInspection(db, requireActor(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createInspection(db, requireActor(request), request.body)),
   );
-  app.get('/api/inspections/:id', { schema: { tags: t('inspections'), summary: '巡察详情', params: idParam } }, (request) =>
-    getInspection(db, requireActor(request), request.params.id),
+  app.get(
+    '/api/inspections/:id',
+    { schema: { tags: t('inspections'), summary: '巡察详情', params: idParam } },
+    (request) => getInspection(db, requireActor(request), request.params.id),
   );
   app.put(
     '/api/inspections/:id',
@@ -59,7 +62,9 @@ export function inspectionRoutes(app: App, ctx: ServerContext) {
     '/api/inspections/:id/categories',
     { schema: { tags: t('problems'), summary: '新增问题类别', params: idParam, body: categoryBody } },
     async (request, reply) =>
-      reply.status(201).send(await createCategory(db, requireActor(request), request.params.id, request.body)),
+      reply
+        .status(201)
+        .send(await createCategory(db, requireActor(request), request.params.id, request.body)),
   );
   app.put(
     '/api/categories/:id',
@@ -77,10 +82,14 @@ export function inspectionRoutes(app: App, ctx: ServerContext) {
     { schema: { tags: t('problems'), summary: '修改问题', params: idParam, body: problemBody } },
     (request) => updateProblem(db, requireActor(request), request.params.id, request.body),
   );
-  app.delete('/api/problems/:id', { schema: { tags: t('problems'), summary: '删除问题', params: idParam } }, async (request) => {
-    await deleteProblem(db, requireActor(request), request.params.id);
-    return { ok: true };
-  });
+  app.delete(
+    '/api/problems/:id',
+    { schema: { tags: t('problems'), summary: '删除问题', params: idParam } },
+    async (request) => {
+      await deleteProblem(db, requireActor(request), request.params.id);
+      return { ok: true };
+    },
+  );
   app.post(
     '/api/problems/:id/measures',
     { schema: { tags: t('measures'), summary: '新增整改措施', params: idParam, body: measureBody } },
@@ -92,8 +101,12 @@ export function inspectionRoutes(app: App, ctx: ServerContext) {
     { schema: { tags: t('measures'), summary: '修改整改措施', params: idParam, body: measureBody } },
     (request) => updateMeasure(db, requireActor(request), request.params.id, request.body),
   );
-  app.delete('/api/measures/:id', { schema: { tags: t('measures'), summary: '删除整改措施', params: idParam } }, async (request) => {
-    await deleteMeasure(db, requireActor(request), request.params.id);
-    return { ok: true };
-  });
+  app.delete(
+    '/api/measures/:id',
+    { schema: { tags: t('measures'), summary: '删除整改措施', params: idParam } },
+    async (request) => {
+      await deleteMeasure(db, requireActor(request), request.params.id);
+      return { ok: true };
+    },
+  );
 }

@@ -26,20 +26,31 @@ export function ledgerRoutes(app: App, ctx: ServerContext) {
   const db = ctx.database.db;
   const tags = ['ledger'];
 
-  app.get('/api/ledger', { schema: { tags, summary: '台账(措施)列表，可筛选', querystring: ledgerQuery } }, (request) =>
-    listLedger(db, requireActor(request), request.query),
+  app.get(
+    '/api/ledger',
+    { schema: { tags, summary: '台账(措施)列表，可筛选', querystring: ledgerQuery } },
+    (request) => listLedger(db, requireActor(request), request.query),
   );
 
   app.get(
     '/api/inspections/:id/ledger.xlsx',
-    { schema: { tags, summary: '导出整改台账 Excel(与列表相同的筛选条件)', params: idParam, querystring: ledgerQuery } },
+    {
+      schema: {
+        tags,
+        summary: '导出整改台账 Excel(与列表相同的筛选条件)',
+        params: idParam,
+        querystring: ledgerQuery,
+      },
+    },
     async (request, reply) => {
       const draft = await exportLedgerDraft(db, requireActor(request), {
         ...request.query,
         inspectionId: request.params.id,
       });
       const body = new PassThrough();
-      writeLedger(draft, { stream: body }, { title: draft.title ?? undefined }).catch((error: Error) => body.destroy(error));
+      writeLedger(draft, { stream: body }, { title: draft.title ?? undefined }).catch((error: Error) =>
+        body.destroy(error),
+      );
       const name = `${draft.title ?? '整改台账'}.xlsx`;
       reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -85,7 +96,11 @@ export function ledgerRoutes(app: App, ctx: ServerContext) {
           dryRun: options.dryRun,
           source: { fileName: upload.fileName, sha256: upload.sha256 },
         });
-        return { ...summary, warnings: [...read.warnings, ...summary.warnings], preview: options.dryRun ? read.ledger : undefined };
+        return {
+          ...summary,
+          warnings: [...read.warnings, ...summary.warnings],
+          preview: options.dryRun ? read.ledger : undefined,
+        };
       } finally {
         if (upload) rmSync(upload.path, { force: true });
       }
@@ -109,11 +124,21 @@ export function ledgerRoutes(app: App, ctx: ServerContext) {
     return { path, fileName: sanitizeFileName(file.filename), sha256: hash.digest('hex') };
   }
 
-  app.get('/api/stats', { schema: { tags: ['stats'], summary: '统计：总数、按单位/类别/领导、逾期与临期、每周销号', querystring: statsQuery } }, (request) =>
-    ledgerStats(db, requireActor(request), request.query.inspectionId),
+  app.get(
+    '/api/stats',
+    {
+      schema: {
+        tags: ['stats'],
+        summary: '统计：总数、按单位/类别/领导、逾期与临期、每周销号',
+        querystring: statsQuery,
+      },
+    },
+    (request) => ledgerStats(db, requireActor(request), request.query.inspectionId),
   );
 
-  app.get('/api/audit', { schema: { tags: ['audit'], summary: '审计日志查询(按权限范围)', querystring: auditQuery } }, (request) =>
-    queryAudit(db, requireActor(request), request.query),
+  app.get(
+    '/api/audit',
+    { schema: { tags: ['audit'], summary: '审计日志查询(按权限范围)', querystring: auditQuery } },
+    (request) => queryAudit(db, requireActor(request), request.query),
   );
 }

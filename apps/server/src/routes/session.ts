@@ -46,7 +46,12 @@ export function sessionRoutes(app: App, ctx: ServerContext) {
       displayName: actor.displayName,
       unitId: actor.unitId,
       unitName: name(actor.unitId),
-      grants: actor.grants.map((g) => ({ role: g.role, roleLabel: ROLE_LABELS[g.role], unitId: g.unitId, unitName: name(g.unitId) })),
+      grants: actor.grants.map((g) => ({
+        role: g.role,
+        roleLabel: ROLE_LABELS[g.role],
+        unitId: g.unitId,
+        unitName: name(g.unitId),
+      })),
     };
   }
 }

@@ -20,8 +20,10 @@ export function workflowRoutes(app: App, ctx: ServerContext) {
   const db = ctx.database.db;
   const tags = ['workflow'];
 
-  app.get('/api/measures/:id', { schema: { tags, summary: '措施详情与当前可执行的操作', params: idParam } }, (request) =>
-    getMeasure(db, requireActor(request), request.params.id),
+  app.get(
+    '/api/measures/:id',
+    { schema: { tags, summary: '措施详情与当前可执行的操作', params: idParam } },
+    (request) => getMeasure(db, requireActor(request), request.params.id),
   );
   app.get(
     '/api/measures/:id/timeline',
@@ -30,7 +32,14 @@ export function workflowRoutes(app: App, ctx: ServerContext) {
   );
   app.post(
     '/api/measures/:id/events/:event',
-    { schema: { tags, summary: '流转：启动/申请销号/审核通过/退回/重新打开', params: eventParams, body: eventBody } },
+    {
+      schema: {
+        tags,
+        summary: '流转：启动/申请销号/审核通过/退回/重新打开',
+        params: eventParams,
+        body: eventBody,
+      },
+    },
     (request) =>
       fireMeasureEvent(
         db,
@@ -98,6 +107,7 @@ export function workflowRoutes(app: App, ctx: ServerContext) {
 
 function parseNumbers(value: unknown) {
   const parsed = hardNumbers.safeParse(value);
-  if (!parsed.success) throw new DomainError('VALIDATION', '硬指标格式不正确：每项需要名称(label)和数值(value)');
+  if (!parsed.success)
+    throw new DomainError('VALIDATION', '硬指标格式不正确：每项需要名称(label)和数值(value)');
   return parsed.data;
 }
