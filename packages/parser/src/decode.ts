@@ -19,6 +19,16 @@ export function isEncryptedOffice(bytes: Uint8Array): boolean {
   return Buffer.from(bytes).includes(Buffer.from('EncryptedPackage', 'utf16le'));
 }
 
+/**
+ * What a zip holds, from the entry names its headers carry in plain bytes: an Excel ledger
+ * uploaded as a document deserves its own message, not "corrupt Word file".
+ */
+export function zipContent(bytes: Uint8Array): 'word' | 'excel' | 'other' {
+  const buffer = Buffer.from(bytes);
+  if (buffer.includes('word/document.xml')) return 'word';
+  return buffer.includes('xl/workbook.xml') ? 'excel' : 'other';
+}
+
 export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));

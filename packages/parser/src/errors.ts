@@ -6,6 +6,7 @@ export type ParseErrorCode =
   | 'NO_TEXT'
   | 'PDF_NOT_SUPPORTED'
   | 'DOCX_CORRUPT'
+  | 'NOT_WORD'
   | 'DOCX_ENCRYPTED'
   | 'LEGACY_DOC'
   | 'BINARY_FILE'

@@ -41,6 +41,7 @@ const INSPECTION_NOUN = /巡视|巡察|审计|督查|督导|督察|检查|考核
 const BODY_SUFFIX = '(?:巡视|巡察|督查|督导|督察|审计|检查|考核|评估)组';
 // A team name is a run of Chinese characters (digits only after 第) ending in "…组".
 const TEAM = new RegExp(`(?<![\\u3400-\\u9fff\\d])((?:[\\u3400-\\u9fff]|第\\d+)+?${BODY_SUFFIX})`, 'g');
+const LEADING_FILLER = /^(?:根据|按照|由|经|受|并|后|随后)/;
 const ORG_END = /(?:厅|办|局|委|部|组|处|署|院|府|室|会|中心)$/;
 const ISSUE_VERB = /(?:相继|分别|联合|正式|先后)?(?:通报|反馈|下发|交办)/g;
 
@@ -56,8 +57,6 @@ function issuers(text: string): string | null {
   }
   return null;
 }
-const LEADING_FILLER = /^(?:根据|按照|由|经|受|并|后|随后)/;
-
 function teamInspector(text: string): string | null {
   for (const m of text.matchAll(TEAM)) {
     const name = (m[1] ?? '').replace(LEADING_FILLER, '');
@@ -85,7 +84,7 @@ function findTarget(text: string): Target | null {
     const trimmed = unit.replace(/\d{4}年.*$/, '').replace(/及其.*$/, '');
     if (trimmed.length >= 2) unit = trimmed;
     const clauseStart =
-      Math.max(...['，', ',', '。', '；', ';'].map((p) => text.lastIndexOf(p, m.index))) + 1;
+      Math.max(...['，', ',', '。', '；', ';', '\n'].map((p) => text.lastIndexOf(p, m.index))) + 1;
     const subject = text
       .slice(clauseStart, m.index)
       .replace(/于?\d{4}年.*$|于?\d{1,2}月.*$/, '')

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
-import { decodeText, isEncryptedOffice, sniff } from './decode.ts';
+import { decodeText, isEncryptedOffice, sniff, zipContent } from './decode.ts';
 import { htmlToText } from './docx-text.ts';
 import { ParseError } from './errors.ts';
 import { parseText } from './parse-text.ts';
@@ -11,6 +11,9 @@ import type { ParsedDocument } from './types.ts';
 
 export async function parseDocx(buffer: Buffer): Promise<ParsedDocument> {
   if (sniff(buffer) !== 'docx') return parseBuffer(buffer);
+  if (zipContent(buffer) === 'excel') {
+    throw new ParseError('NOT_WORD', '这是 Excel 文件，不是 Word 文档。整改台账请使用“台账导入”。');
+  }
   let text: string;
   try {
     // HTML rather than raw text, so that table rows survive as rows (see docx-text.ts).
@@ -18,7 +21,7 @@ export async function parseDocx(buffer: Buffer): Promise<ParsedDocument> {
   } catch {
     throw new ParseError(
       'DOCX_CORRUPT',
-      'Word 文件已损坏或不完整，无法读取。请在 Word 中打开后重新另存为 .docx 再试。',
+      '不是有效的 Word(.docx) 文档，或文件已损坏、不完整。请在 Word 中打开后另存为 .docx 再试。',
     );
   }
   if (text.trim() === '') {

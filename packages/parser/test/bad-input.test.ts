@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ParseError, parseBuffer, parseDocx, parseFile, parseText } from '../src/index.ts';
-import { buildDocx, DOCX_LINES } from './build-docx.ts';
+import { buildDocx, DOCX_LINES, storedZip } from './build-docx.ts';
 
 // Whatever arrives, the answer is a ParseError with a code and a Chinese message — never a crash.
 
@@ -59,6 +59,15 @@ describe('bad input', () => {
     const path = join(dir, 'broken.docx');
     await writeFile(path, Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), noise(3000, 11)]));
     expect((await failure(parseFile(path))).code).toBe('DOCX_CORRUPT');
+  });
+
+  it('a zip that is not a Word document', async () => {
+    const excel = storedZip({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' });
+    const error = await failure(parseBuffer(excel));
+    expect(error.code).toBe('NOT_WORD');
+    expect(error.message).toContain('Excel');
+    const other = storedZip({ 'notes.txt': '整改笔记' });
+    expect((await failure(parseBuffer(other))).code).toBe('DOCX_CORRUPT');
   });
 
   it('a truncated docx', async () => {
