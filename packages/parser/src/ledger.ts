@@ -4,8 +4,8 @@ import type { ParsedCategory, ParsedProblem } from './types.ts';
 
 // From the outline to the problem list. A problem is an Arabic-numbered item; its category is
 // the heading it sits under. Sections that only wrap the list, organise the work or plan the
-// future are not categories: they are recognised by holding no numbered items, or, when they
-// do, by reading like organisation/closing sections while another branch holds the ledger.
+// future are not categories: most hold no numbered items; those that do are recognised by how
+// their headings open ("加强组织领导", "下一步工作打算").
 
 // Anchored to how such headings open: "党组织领导班子" is a category, "加强组织领导" is not.
 const NOT_LEDGER: RegExp[] = [
