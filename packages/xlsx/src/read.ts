@@ -7,7 +7,7 @@ import type { LedgerReadResult } from '@zhenggai/core';
 import { isBlank, rawToText } from './cells.ts';
 import { decodeText, parseCsv } from './csv.ts';
 import { LedgerFileError } from './errors.ts';
-import { findHeader, HEADER_SCAN_ROWS, type HeaderMap, type SheetRow } from './header.ts';
+import { findHeader, HEADER_SCAN_ROWS, type SheetRow } from './header.ts';
 import { LedgerBuilder } from './ledger-builder.ts';
 import { bytesOfBuffer, bytesOfPath, sniff } from './sniff.ts';
 import { streamSheets } from './xlsx-rows.ts';
@@ -50,48 +50,44 @@ async function readSheet(
   date1904: () => boolean = () => false,
 ): Promise<SheetOutcome | null> {
   const head: SheetRow[] = [];
-  let header: HeaderMap | null = null;
-  let builder: LedgerBuilder | null = null;
   let title: string | null = null;
-  const warnings: string[] = [];
 
-  const start = () => {
-    header = findHeader(head);
-    if (!header) return;
-    const above = head.slice(0, header.firstRowIndex);
-    title = titleOf(above);
-    const titleYear = yearIn(title);
-    const contextYear = options.year ?? titleYear;
+  /** Finds the header in the buffered rows and replays the data rows among them. */
+  const start = (): LedgerBuilder | null => {
+    const header = findHeader(head);
+    if (!header) return null;
+    title = titleOf(head.slice(0, header.firstRowIndex));
+    const contextYear = options.year ?? yearIn(title);
     const source = options.year !== undefined ? '导入时指定' : '取自标题';
-    builder = new LedgerBuilder({
+    const b = new LedgerBuilder({
       sheet,
       header,
       contextYear,
       contextYearSource: source,
       date1904: date1904(),
     });
-    for (const row of head.slice(header.firstRowIndex + header.rowCount)) builder.addRow(row);
+    for (const row of head.slice(header.firstRowIndex + header.rowCount)) b.addRow(row);
+    return b;
   };
 
+  let builder: LedgerBuilder | null = null;
   let gaveUp = false;
   for await (const row of rows) {
     if (builder) {
-      (builder as LedgerBuilder).addRow(row);
+      builder.addRow(row);
     } else if (!gaveUp && !row.cells.every(isBlank)) {
       head.push(row);
       if (head.length === HEADER_SCAN_ROWS) {
-        start();
+        builder = start();
         // No header in the first rows: drain the rest of this sheet and let the caller move on.
         gaveUp = builder === null;
       }
     }
   }
-  if (!builder && !gaveUp) start();
-  const done = builder as LedgerBuilder | null;
-  if (!done) return null;
-  const categories = done.finish();
-  warnings.push(...done.warnings);
-  return { result: { ledger: { title, categories }, issues: done.issues, warnings } };
+  if (!builder && !gaveUp) builder = start();
+  if (!builder) return null;
+  const categories = builder.finish();
+  return { result: { ledger: { title, categories }, issues: builder.issues, warnings: builder.warnings } };
 }
 
 /**
