@@ -40,6 +40,8 @@ const rows =
 
 interface Measured {
   seconds: number;
+  /** user + system CPU seconds: less sensitive than wall time to a busy machine. */
+  cpu: number;
   wall: number;
   peakMiB: number;
   rules: Record<string, number>;
@@ -73,7 +75,10 @@ function measure(script: string, args: string[]): Measured {
   const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(res.stderr)?.[1] ?? 0);
   const wallText = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(res.stderr)?.[1] ?? '0';
   const wall = wallText.split(':').reduce((s, p) => s * 60 + Number(p), 0);
-  return { seconds: out.seconds, wall, peakMiB: Math.round(rss / 1024), rules: out.rules };
+  const cpu =
+    Number(/User time \(seconds\): ([\d.]+)/.exec(res.stderr)?.[1] ?? 0) +
+    Number(/System time \(seconds\): ([\d.]+)/.exec(res.stderr)?.[1] ?? 0);
+  return { seconds: out.seconds, cpu, wall, peakMiB: Math.round(rss / 1024), rules: out.rules };
 }
 
 function median(xs: Measured[]): Measured {
@@ -98,8 +103,8 @@ const p = result.plain as Measured | undefined;
 console.log(
   `members ${members.toLocaleString('en-US')}, roster rows ${rows.toLocaleString('en-US')}, ${values.repeat} run(s), median; cpus ${execFileSync('nproc').toString().trim()}, load ${execFileSync('cat', ['/proc/loadavg']).toString().split(' ').slice(0, 3).join(' ')}`,
 );
-console.log('| path | end-to-end (s) | process wall (s) | peak RSS (MiB) |');
-console.log('| --- | ---: | ---: | ---: |');
+console.log('| path | end-to-end (s) | process wall (s) | CPU user+sys (s) | peak RSS (MiB) |');
+console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const [name, m] of Object.entries(result)) {
   const label =
     name === 'engine'
@@ -107,9 +112,14 @@ for (const [name, m] of Object.entries(result)) {
       : name === 'plain'
         ? 'hand-written DuckDB SQL'
         : 'zhenggai check, PostgreSQL';
-  console.log(`| ${label} | ${m.seconds.toFixed(2)} | ${m.wall.toFixed(2)} | ${m.peakMiB} |`);
+  console.log(
+    `| ${label} | ${m.seconds.toFixed(2)} | ${m.wall.toFixed(2)} | ${m.cpu.toFixed(2)} | ${m.peakMiB} |`,
+  );
 }
-if (p) console.log(`ratio engine / plain: ${(e.seconds / p.seconds).toFixed(2)}`);
+if (p)
+  console.log(
+    `ratio engine / plain: ${(e.seconds / p.seconds).toFixed(2)} (end-to-end), ${(e.cpu / p.cpu).toFixed(2)} (CPU)`,
+  );
 const mismatch = Object.entries(result).flatMap(([name, m]) =>
   Object.entries(e.rules)
     .filter(([id, n]) => m.rules[id] !== undefined && m.rules[id] !== n)

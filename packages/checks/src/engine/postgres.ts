@@ -26,6 +26,8 @@ export async function connectPostgres(url: string): Promise<pg.Client> {
     },
   });
   await client.connect();
+  // Rule queries sort and hash whole rosters; the 4 MB default sends them to disk.
+  await client.query("SET work_mem = '256MB'");
   return client;
 }
 

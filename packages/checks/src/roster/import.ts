@@ -242,7 +242,9 @@ export async function importRoster(conn: DuckDBConnection, opts: ImportOptions):
         addStage(`SELECT *, ${expr} AS ${typed} FROM {prev}`);
         select.push(`${typed} AS ${q(col.name)}`);
         const what = col.type === 'number' ? '不是数字' : '不是日期';
-        notes.push(`CASE WHEN ${typed} IS NULL AND trim(${raw}) <> '' THEN ${p(`${col.name}（${h}）${what}：`)} || ${raw} END`);
+        notes.push(
+          `CASE WHEN ${typed} IS NULL AND trim(${raw}) <> '' THEN ${p(`${col.name}（${h}）${what}：`)} || ${raw} END`,
+        );
       } else select.push(`NULLIF(trim(${raw}), '') AS ${q(col.name)}`);
     }
     // Columns nobody declared are kept under their header text, so no data is lost.

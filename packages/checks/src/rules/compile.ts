@@ -175,7 +175,9 @@ export function compileRule(rule: Rule, set: RuleSet, opts: CompileOptions): Com
     const cols = fromCtx.map((c) => `x.${q(c)}`).join(', ');
     joins.push(
       `LEFT JOIN (SELECT DISTINCT ON (x.${q('id_number')}) x.${q('id_number')} AS ${q('_k')}, ${cols} FROM ${d.table(ctx.name)} x ` +
-        `WHERE x.${q('id_number')} IS NOT NULL ORDER BY x.${q('id_number')}, ${d.ordinal('x')}) c ON c.${q('_k')} = s.${q('id_number')}`,
+        // Only the people the subject roster names: the sort behind DISTINCT ON stays small.
+        `WHERE x.${q('id_number')} IN (SELECT z.${q('id_number')} FROM ${d.table(subject.name)} z) ` +
+        `ORDER BY x.${q('id_number')}, ${d.ordinal('x')}) c ON c.${q('_k')} = s.${q('id_number')}`,
     );
   }
   // For duplicate and group rules `where` already filtered inside the grouping.
