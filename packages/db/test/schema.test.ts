@@ -1,14 +1,12 @@
-import { getTableColumns, getTableName } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { getTableColumns, getTableName, is } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema, TABLES_IN_ORDER } from '../src/index.ts';
 import { BACKENDS, freshDatabase, type TestDatabase } from '../../../test/databases.ts';
 
 // The SQL migrations are the source of truth; Drizzle's description must match them exactly.
 
-const tables = Object.values(schema).filter(
-  (t): t is PgTable => typeof t === 'object' && t !== null && 'getSQL' in t,
-);
+const tables = (Object.values(schema) as unknown[]).filter((t): t is PgTable => is(t, PgTable));
 
 describe.each(BACKENDS)('schema on %s', (backend) => {
   let database: TestDatabase;
