@@ -57,9 +57,18 @@ function issuers(text: string): string | null {
   }
   return null;
 }
+// "为认真落实省委第五巡视组…": the run starts with the sentence's verb; the name starts at the
+// issuing level. A place name before the level ("某某市委巡察组") stays.
+const LEVEL = /中央|(?:省|市|县|区|州|旗|盟|乡|镇)(?:委|政府|人大|政协|党委)/;
+const VERB_BEFORE_NAME = /为|落实|贯彻|根据|按照|针对|对照|配合|接受|迎接/;
+
 function teamInspector(text: string): string | null {
   for (const m of text.matchAll(TEAM)) {
-    const name = (m[1] ?? '').replace(LEADING_FILLER, '');
+    let name = (m[1] ?? '').replace(LEADING_FILLER, '');
+    const level = LEVEL.exec(name);
+    if (level && level.index > 0 && VERB_BEFORE_NAME.test(name.slice(0, level.index))) {
+      name = name.slice(level.index);
+    }
     // A bare "巡察组" says nothing; "县委第二巡察组" does.
     if (name.length > 3 && !/^[个各等名本该]/.test(name)) return name;
   }

@@ -13,6 +13,8 @@ const NOT_LEDGER: RegExp[] = [
   /^(?:下一步|下步|今后)|(?:工作打算|下步打算|工作计划)$/,
   /(?:建立|健全|完善|形成)长效机制/,
   /^(?:基本情况|总体情况|整改工作总体情况|总体进展|主要做法|工作开展情况|整改工作开展情况)/,
+  // A plan's own parts: its measures, safeguards and requirements are not findings.
+  /^(?:整改措施|主要措施|保障措施|工作措施|工作要求|整改要求|整改目标|工作目标|指导思想|组织保障|时间安排|方法步骤)/,
 ];
 const isNotLedger = (title: string): boolean => NOT_LEDGER.some((re) => re.test(title));
 

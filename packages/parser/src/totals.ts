@@ -7,7 +7,7 @@ import type { ParsedCategory, StatedTotals } from './types.ts';
 const N = '(?<![每任何这那某同单\\d])(\\d+|[一二两三四五六七八九十]{1,3})';
 const RULES: [keyof StatedTotals, RegExp[]][] = [
   ['categories', [new RegExp(`${N}个方面`)]],
-  ['problems', [new RegExp(`${N}个(?:具体)?问题`), /问题清单(\d+)个/]],
+  ['problems', [new RegExp(`${N}个(?:具体)?问题`), /(?:问题清单|方面问题|认领问题|梳理出?问题)(\d+)个/]],
   [
     'measures',
     [

@@ -266,3 +266,51 @@ describe('headings that merely contain an organisational phrase', () => {
     expect(outline(doc)).toEqual([['聚焦基层党组织领导班子建设', ['1 支部书记履职不到位 [1]']]]);
   });
 });
+
+describe('a round report with numbering restarting in each category', () => {
+  it('reads the two-line title, several units, month-only feedback and per-category numbers', async () => {
+    const doc = await parseFile(fixture('restart-numbering.txt'));
+    expect(doc).toMatchObject({
+      title: '中共西林区委员会关于区委第三轮巡察集中整改进展情况的通报',
+      kind: 'xuncha',
+      inspector: '区委第一巡察组',
+      inspectedUnit: '区教育局等6家单位党组织',
+      inspectionPeriod: { start: '2023-05-08', end: '2023-06-30' },
+      feedbackDate: '2023-08',
+      contact: { phone: '0771-1234567', email: null },
+      statedTotals: { categories: 3, problems: 5, measures: 10 },
+      warnings: [],
+    });
+    expect(outline(doc)).toEqual([
+      ['党的领导方面', ['1 学习贯彻上级精神不深入 [2]', '2 意识形态工作责任制落实不到位 [2]']],
+      ['全面从严治党方面', ['1 廉政风险防控不严 [1]', '2 违规发放津补贴 [2]']],
+      ['基层党组织建设方面', ['1 组织生活不规范 [3]']],
+    ]);
+  });
+});
+
+describe('a rectification plan', () => {
+  it('keeps its problem list and drops its own measures, safeguards and guiding sections', () => {
+    const doc = parseText(
+      [
+        '某县农业农村局关于省委第五巡视组反馈意见的整改方案',
+        '为认真落实省委第五巡视组反馈意见，制定本方案。',
+        '一、指导思想',
+        '坚持问题导向。',
+        '二、存在问题',
+        '1.高标准农田建设质量不高。',
+        '2.涉农资金整合不到位。',
+        '三、整改措施',
+        '1.开展农田质量排查。',
+        '2.建立资金统筹平台。',
+        '四、组织保障',
+        '1.成立领导小组。',
+      ].join('\n'),
+    );
+    expect(doc.inspector).toBe('省委第五巡视组');
+    expect(doc.kind).toBe('xunshi');
+    expect(outline(doc)).toEqual([
+      ['存在问题', ['1 高标准农田建设质量不高 [0]', '2 涉农资金整合不到位 [0]']],
+    ]);
+  });
+});
