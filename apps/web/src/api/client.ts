@@ -66,7 +66,12 @@ export function toQuery(query: Query | URLSearchParams | undefined): string {
   return s ? `?${s}` : '';
 }
 
-async function request<T>(method: string, path: string, body?: unknown, options: { silent401?: boolean } = {}): Promise<T> {
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: { silent401?: boolean } = {},
+): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
   if (body instanceof FormData) {
     init.body = body;
@@ -89,9 +94,15 @@ async function request<T>(method: string, path: string, body?: unknown, options:
     data = undefined;
   }
   if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
+      ?.error;
     const code = (error?.code as ErrorCode | undefined) ?? (response.status >= 500 ? 'SERVER' : 'VALIDATION');
-    const apiError = new ApiError(code, error?.message ?? response.statusText, response.status, error?.details);
+    const apiError = new ApiError(
+      code,
+      error?.message ?? response.statusText,
+      response.status,
+      error?.details,
+    );
     if (response.status === 401 && !options.silent401) onUnauthenticated?.();
     throw apiError;
   }
@@ -101,11 +112,17 @@ async function request<T>(method: string, path: string, body?: unknown, options:
 export const api = {
   me: () => request<Me>('GET', '/api/session', undefined, { silent401: true }),
   login: (username: string, password: string) =>
-    request<{ me: Me; expiresAt: string }>('POST', '/api/session', { username, password }, { silent401: true }),
+    request<{ me: Me; expiresAt: string }>(
+      'POST',
+      '/api/session',
+      { username, password },
+      { silent401: true },
+    ),
   logout: () => request<unknown>('DELETE', '/api/session', undefined, { silent401: true }),
 
   units: () => request<Unit[]>('GET', '/api/units'),
-  createUnit: (body: { name: string; kind: UnitKind; parentId: number }) => request<Unit>('POST', '/api/units', body),
+  createUnit: (body: { name: string; kind: UnitKind; parentId: number }) =>
+    request<Unit>('POST', '/api/units', body),
   renameUnit: (id: number, name: string) => request<Unit>('PATCH', `/api/units/${id}`, { name }),
   users: () => request<User[]>('GET', '/api/users'),
   createUser: (body: {
@@ -116,15 +133,18 @@ export const api = {
     email?: string | null;
     grants: Pick<Grant, 'role' | 'unitId'>[];
   }) => request<User>('POST', '/api/users', body),
-  patchUser: (id: number, body: { displayName?: string; password?: string; disabled?: boolean; email?: string | null }) =>
-    request<User>('PATCH', `/api/users/${id}`, body),
+  patchUser: (
+    id: number,
+    body: { displayName?: string; password?: string; disabled?: boolean; email?: string | null },
+  ) => request<User>('PATCH', `/api/users/${id}`, body),
   setGrants: (id: number, grants: Pick<Grant, 'role' | 'unitId'>[]) =>
     request<User>('PUT', `/api/users/${id}/grants`, { grants }),
 
   inspections: () => request<Inspection[]>('GET', '/api/inspections'),
   inspection: (id: number) => request<Inspection>('GET', `/api/inspections/${id}`),
   createInspection: (body: InspectionInput) => request<Inspection>('POST', '/api/inspections', body),
-  updateInspection: (id: number, body: InspectionInput) => request<Inspection>('PUT', `/api/inspections/${id}`, body),
+  updateInspection: (id: number, body: InspectionInput) =>
+    request<Inspection>('PUT', `/api/inspections/${id}`, body),
   deleteInspection: (id: number) => request<unknown>('DELETE', `/api/inspections/${id}`),
   outline: (id: number) => request<Outline>('GET', `/api/inspections/${id}/outline`),
   createCategory: (inspectionId: number, title: string) =>

@@ -3,7 +3,8 @@
 export type Role = 'admin' | 'office' | 'reviewer' | 'leader' | 'clerk' | 'discipline' | 'viewer';
 export type MeasureStatus = 'not_started' | 'in_progress' | 'pending_review' | 'closed';
 export type MeasureKind = 'immediate' | 'deadline' | 'ongoing';
-export type InspectionKind = 'xunshi' | 'xuncha' | 'special_xuncha' | 'lookback' | 'assessment' | 'audit' | 'supervision';
+export type InspectionKind =
+  'xunshi' | 'xuncha' | 'special_xuncha' | 'lookback' | 'assessment' | 'audit' | 'supervision';
 export type ProblemSource = 'feedback' | 'cross_check' | 'petition' | 'look_back' | 'self_check';
 export type UnitKind = 'county' | 'township' | 'village' | 'department';
 export type MeasureEvent = 'start' | 'report_progress' | 'request_closure' | 'approve' | 'return' | 'reopen';
@@ -21,7 +22,13 @@ export const INSPECTION_KINDS: InspectionKind[] = [
   'audit',
   'supervision',
 ];
-export const PROBLEM_SOURCES: ProblemSource[] = ['feedback', 'cross_check', 'petition', 'look_back', 'self_check'];
+export const PROBLEM_SOURCES: ProblemSource[] = [
+  'feedback',
+  'cross_check',
+  'petition',
+  'look_back',
+  'self_check',
+];
 export const UNIT_KINDS: UnitKind[] = ['county', 'township', 'village', 'department'];
 
 export interface Grant {
@@ -105,7 +112,13 @@ export interface OutlineProblem {
 
 export interface Outline {
   inspection: Inspection;
-  categories: { id: number | null; inspectionId: number; position: number; title: string; problems: OutlineProblem[] }[];
+  categories: {
+    id: number | null;
+    inspectionId: number;
+    position: number;
+    title: string;
+    problems: OutlineProblem[];
+  }[];
 }
 
 export interface ProblemInput {
@@ -165,6 +178,7 @@ export interface LedgerPage {
 export interface Measure {
   id: number;
   problemId: number;
+  position: number;
   inspectionId: number;
   text: string;
   kind: MeasureKind;
@@ -209,7 +223,14 @@ export interface HardNumber {
 }
 
 export interface Timeline {
-  progress: { id: number; text: string; numbers: HardNumber[]; createdAt: string; author: string; evidence: Attachment[] }[];
+  progress: {
+    id: number;
+    text: string;
+    numbers: HardNumber[];
+    createdAt: string;
+    author: string;
+    evidence: Attachment[];
+  }[];
   events: {
     id: number;
     at: string;

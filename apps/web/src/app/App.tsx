@@ -32,28 +32,31 @@ function Themed() {
       locale={lang === 'en' ? enUSLocale : zhCNLocale}
       theme={{ token: { colorPrimary: '#c41d0f', borderRadius: 4 } }}
     >
-        <BrowserRouter>
-          <SessionProvider loading={<PageLoading />} signIn={(props) => (
-              <Suspense fallback={<PageLoading />}>
-                <SignIn {...props} />
-              </Suspense>
-            )}>
-            <Routes>
-              <Route element={<Shell />}>
-                <Route index element={<DashboardPage />} />
-                <Route path="tasks" element={<MyTasksPage />} />
-                <Route path="inspections" element={<InspectionsPage />} />
-                <Route path="inspections/:id" element={<InspectionPage />} />
-                <Route path="ledger" element={<LedgerPage />} />
-                <Route path="measures/:id" element={<MeasurePage />} />
-                <Route path="board" element={<TimelineBoardPage />} />
-                <Route path="admin" element={<AdminPage />} />
-                <Route path="login" element={<Navigate to="/" replace />} />
-                <Route path="*" element={<NotFound />} />
-              </Route>
-            </Routes>
-          </SessionProvider>
-        </BrowserRouter>
+      <BrowserRouter>
+        <SessionProvider
+          loading={<PageLoading />}
+          signIn={(props) => (
+            <Suspense fallback={<PageLoading />}>
+              <SignIn {...props} />
+            </Suspense>
+          )}
+        >
+          <Routes>
+            <Route element={<Shell />}>
+              <Route index element={<DashboardPage />} />
+              <Route path="tasks" element={<MyTasksPage />} />
+              <Route path="inspections" element={<InspectionsPage />} />
+              <Route path="inspections/:id" element={<InspectionPage />} />
+              <Route path="ledger" element={<LedgerPage />} />
+              <Route path="measures/:id" element={<MeasurePage />} />
+              <Route path="board" element={<TimelineBoardPage />} />
+              <Route path="admin" element={<AdminPage />} />
+              <Route path="login" element={<Navigate to="/" replace />} />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </SessionProvider>
+      </BrowserRouter>
     </ConfigProvider>
   );
 }
@@ -65,4 +68,3 @@ export function App() {
     </I18nProvider>
   );
 }
-

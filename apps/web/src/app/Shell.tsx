@@ -89,7 +89,10 @@ export function Shell() {
           zIndex: 10,
         }}
       >
-        <Link to="/" style={{ color: '#fff', fontSize: wide ? 18 : 16, fontWeight: 600, whiteSpace: 'nowrap' }}>
+        <Link
+          to="/"
+          style={{ color: '#fff', fontSize: wide ? 18 : 16, fontWeight: 600, whiteSpace: 'nowrap' }}
+        >
           {wide ? t.app.fullName : t.app.name}
         </Link>
         <div style={{ flex: 1 }} />
@@ -111,7 +114,11 @@ export function Shell() {
       {!wide && nav}
       <Layout>
         {wide && (
-          <Layout.Sider width={200} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0', paddingTop: 8 }}>
+          <Layout.Sider
+            width={200}
+            theme="light"
+            style={{ borderInlineEnd: '1px solid #f0f0f0', paddingTop: 8 }}
+          >
             {nav}
           </Layout.Sider>
         )}
@@ -129,7 +136,9 @@ export function Shell() {
           </main>
         </Layout.Content>
       </Layout>
-      <Layout.Footer style={{ textAlign: 'center', padding: 12, color: 'rgba(0,0,0,.45)' }}>{t.app.county}</Layout.Footer>
+      <Layout.Footer style={{ textAlign: 'center', padding: 12, color: 'rgba(0,0,0,.45)' }}>
+        {t.app.county}
+      </Layout.Footer>
     </Layout>
   );
 }

@@ -87,7 +87,13 @@ export const en: Messages = {
     audit: '审计',
     supervision: '督查',
   },
-  problemSource: { feedback: '反馈意见', cross_check: '数据比对', petition: '信访举报', look_back: '回头看', self_check: '自查' },
+  problemSource: {
+    feedback: '反馈意见',
+    cross_check: '数据比对',
+    petition: '信访举报',
+    look_back: '回头看',
+    self_check: '自查',
+  },
   unitKind: { county: '县(区)', township: '乡镇(街道)', village: '村(社区)', department: '部门/站所' },
   events: {
     start: '启动整改',
@@ -376,5 +382,3 @@ export const en: Messages = {
     passwordHint: '至少 8 位',
   },
 };
-
-

@@ -86,7 +86,13 @@ export const zhCN = {
     audit: '审计',
     supervision: '督查',
   },
-  problemSource: { feedback: '反馈意见', cross_check: '数据比对', petition: '信访举报', look_back: '回头看', self_check: '自查' },
+  problemSource: {
+    feedback: '反馈意见',
+    cross_check: '数据比对',
+    petition: '信访举报',
+    look_back: '回头看',
+    self_check: '自查',
+  },
   unitKind: { county: '县(区)', township: '乡镇(街道)', village: '村(社区)', department: '部门/站所' },
   events: {
     start: '启动整改',
@@ -138,7 +144,7 @@ export const zhCN = {
     weekOf: (w: string) => `${w} 当周`,
     overdueList: '逾期清单',
     dueSoonList: '临期清单(倒排工期)',
-    seriesTotal: '措施总数',
+    seriesTotal: '未销号(未逾期)',
     seriesClosed: '已销号',
     seriesOverdue: '逾期',
     seriesRate: '完成率',

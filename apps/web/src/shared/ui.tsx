@@ -135,10 +135,32 @@ export function unitTree(units: Unit[]): UnitNode[] {
 export function PageTitle({ children, extra }: { children: ReactNode; extra?: ReactNode }) {
   return (
     <div
-      style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginBottom: 16, justifyContent: 'space-between' }}
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: 12,
+        flexWrap: 'wrap',
+        marginBottom: 16,
+        justifyContent: 'space-between',
+      }}
     >
       <h1 style={{ fontSize: 20, margin: 0, fontWeight: 600 }}>{children}</h1>
       {extra && <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>{extra}</div>}
     </div>
+  );
+}
+
+export function LightLegend() {
+  const { t } = useI18n();
+  return (
+    <span
+      style={{ display: 'inline-flex', gap: 16, flexWrap: 'wrap', alignItems: 'center' }}
+      title={t.light.legend}
+    >
+      {(['red', 'yellow', 'green'] as const).map((l) => (
+        <Badge key={l} color={LIGHT_COLORS[l]} text={t.light[l]} />
+      ))}
+      <span>{t.light.legend}</span>
+    </span>
   );
 }

@@ -1,9 +1,31 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Radio, Result, Select, Space, Steps, Table, Typography, Upload } from 'antd';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Result,
+  Select,
+  Space,
+  Steps,
+  Table,
+  Typography,
+  Upload,
+} from 'antd';
 import type { UploadFile } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { ApiError, api } from '../../api/client.ts';
-import { INSPECTION_KINDS, type CellIssue, type ImportSummary, type Inspection, type InspectionKind } from '../../api/types.ts';
+import {
+  INSPECTION_KINDS,
+  type CellIssue,
+  type ImportSummary,
+  type Inspection,
+  type InspectionKind,
+} from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { errorText } from '../../shared/errors.ts';
 import { KindTag, StatusTag } from '../../shared/ui.tsx';
@@ -25,8 +47,12 @@ interface PreviewRow {
   category: string;
   problem: string;
   text: string;
-  kind: NonNullable<ImportSummary['preview']>['categories'][number]['problems'][number]['measures'][number]['kind'];
-  status: NonNullable<ImportSummary['preview']>['categories'][number]['problems'][number]['measures'][number]['status'];
+  kind: NonNullable<
+    ImportSummary['preview']
+  >['categories'][number]['problems'][number]['measures'][number]['kind'];
+  status: NonNullable<
+    ImportSummary['preview']
+  >['categories'][number]['problems'][number]['measures'][number]['status'];
   unitName: string | null;
   deadline: string | null;
 }
@@ -143,7 +169,11 @@ export default function ImportWizard({
         current={step}
         size="small"
         style={{ marginBottom: 16 }}
-        items={[{ title: t.import.stepUpload }, { title: t.import.stepPreview }, { title: t.import.stepDone }]}
+        items={[
+          { title: t.import.stepUpload },
+          { title: t.import.stepPreview },
+          { title: t.import.stepDone },
+        ]}
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" />}
       {step === 0 && (
@@ -167,7 +197,11 @@ export default function ImportWizard({
             />
           </Form.Item>
           {target === 'existing' ? (
-            <Form.Item name="inspectionId" label={t.import.targetExisting} rules={[{ required: true, message: t.common.required }]}>
+            <Form.Item
+              name="inspectionId"
+              label={t.import.targetExisting}
+              rules={[{ required: true, message: t.common.required }]}
+            >
               <Select options={inspections.map((i) => ({ value: i.id, label: i.name }))} />
             </Form.Item>
           ) : (
@@ -176,7 +210,10 @@ export default function ImportWizard({
                 <Input placeholder={t.import.namePlaceholder} />
               </Form.Item>
               <Form.Item name="kind" label={t.import.kind}>
-                <Select style={{ width: 140 }} options={INSPECTION_KINDS.map((k) => ({ value: k, label: t.inspectionKind[k] }))} />
+                <Select
+                  style={{ width: 140 }}
+                  options={INSPECTION_KINDS.map((k) => ({ value: k, label: t.inspectionKind[k] }))}
+                />
               </Form.Item>
             </Space>
           )}
@@ -220,7 +257,13 @@ export default function ImportWizard({
               style={{ marginBottom: 12 }}
             />
           ) : (
-            <Alert type="error" showIcon title={t.import.issues(issues.length)} style={{ marginBottom: 12 }} role="alert" />
+            <Alert
+              type="error"
+              showIcon
+              title={t.import.issues(issues.length)}
+              style={{ marginBottom: 12 }}
+              role="alert"
+            />
           )}
           {summary.warnings.length > 0 && (
             <Alert
@@ -280,10 +323,20 @@ export default function ImportWizard({
                 { title: t.ledger.category, dataIndex: 'category', width: 160, ellipsis: true },
                 { title: t.ledger.problem, dataIndex: 'problem', width: 200, ellipsis: true },
                 { title: t.ledger.measure, dataIndex: 'text', width: 260, ellipsis: true },
-                { title: t.ledger.kind, dataIndex: 'kind', width: 100, render: (k: PreviewRow['kind']) => <KindTag kind={k} /> },
+                {
+                  title: t.ledger.kind,
+                  dataIndex: 'kind',
+                  width: 100,
+                  render: (k: PreviewRow['kind']) => <KindTag kind={k} />,
+                },
                 { title: t.ledger.unit, dataIndex: 'unitName', width: 140, ellipsis: true },
                 { title: t.ledger.deadline, dataIndex: 'deadline', width: 110 },
-                { title: t.ledger.status, dataIndex: 'status', width: 100, render: (s: PreviewRow['status']) => <StatusTag status={s} /> },
+                {
+                  title: t.ledger.status,
+                  dataIndex: 'status',
+                  width: 100,
+                  render: (s: PreviewRow['status']) => <StatusTag status={s} />,
+                },
               ]}
             />
           )}
@@ -296,7 +349,13 @@ export default function ImportWizard({
             >
               {t.import.again}
             </Button>
-            <Button type="primary" disabled={issues.length > 0} loading={busy} onClick={() => void confirm()} data-testid="import-confirm">
+            <Button
+              type="primary"
+              disabled={issues.length > 0}
+              loading={busy}
+              onClick={() => void confirm()}
+              data-testid="import-confirm"
+            >
               {busy ? t.import.importing : t.import.confirm}
             </Button>
           </div>

@@ -1,5 +1,18 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { Button, Card, Checkbox, Input, Popover, Select, Space, Switch, Table, Tooltip, TreeSelect, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Input,
+  Popover,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tooltip,
+  TreeSelect,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ClearOutlined, DownloadOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -7,7 +20,17 @@ import { api } from '../../api/client.ts';
 import { MEASURE_KINDS, MEASURE_STATUSES, type LedgerItem } from '../../api/types.ts';
 import { hasRole, useMe } from '../../app/session.tsx';
 import { useT } from '../../i18n/index.tsx';
-import { ErrorAlert, KindTag, LightDot, PageTitle, StatusTag, formatDate, formatDateTime, unitTree, useAsync } from '../../shared/ui.tsx';
+import {
+  ErrorAlert,
+  KindTag,
+  LightDot,
+  PageTitle,
+  StatusTag,
+  formatDate,
+  formatDateTime,
+  unitTree,
+  useAsync,
+} from '../../shared/ui.tsx';
 import { apiQuery, readFilter, writeFilter, type LedgerFilter } from './filters.ts';
 const ImportWizard = lazy(() => import('./ImportWizard.tsx'));
 
@@ -65,7 +88,8 @@ export default function LedgerPage() {
   const units = useAsync(() => api.units(), []);
   const stats = useAsync(() => api.stats(filter.inspectionId), [filter.inspectionId]);
 
-  const update = (patch: Partial<LedgerFilter>) => setParams(writeFilter({ ...filter, ...patch }), { replace: false });
+  const update = (patch: Partial<LedgerFilter>) =>
+    setParams(writeFilter({ ...filter, ...patch }), { replace: false });
 
   const columns = useMemo<TableColumnsType<LedgerItem>>(() => {
     const all: (TableColumnsType<LedgerItem>[number] & { key: ColumnKey })[] = [
@@ -95,11 +119,23 @@ export default function LedgerPage() {
           </Link>
         ),
       },
-      { key: 'kind', title: t.ledger.kind, dataIndex: 'kind', width: 100, render: (k: LedgerItem['kind']) => <KindTag kind={k} /> },
+      {
+        key: 'kind',
+        title: t.ledger.kind,
+        dataIndex: 'kind',
+        width: 100,
+        render: (k: LedgerItem['kind']) => <KindTag kind={k} />,
+      },
       { key: 'unit', title: t.ledger.unit, dataIndex: 'unitName', width: 150, ellipsis: true },
       { key: 'leader', title: t.ledger.leader, dataIndex: 'leaderName', width: 90, ellipsis: true },
       { key: 'person', title: t.ledger.person, dataIndex: 'personName', width: 90, ellipsis: true },
-      { key: 'deadline', title: t.ledger.deadline, dataIndex: 'deadline', width: 110, render: (d: string | null) => formatDate(d) },
+      {
+        key: 'deadline',
+        title: t.ledger.deadline,
+        dataIndex: 'deadline',
+        width: 110,
+        render: (d: string | null) => formatDate(d),
+      },
       {
         key: 'light',
         title: t.ledger.light,
@@ -120,7 +156,13 @@ export default function LedgerPage() {
         width: 150,
         render: (d: string | null) => formatDateTime(d),
       },
-      { key: 'inspection', title: t.ledger.inspection, dataIndex: 'inspectionName', width: 220, ellipsis: true },
+      {
+        key: 'inspection',
+        title: t.ledger.inspection,
+        dataIndex: 'inspectionName',
+        width: 220,
+        ellipsis: true,
+      },
     ];
     return all.filter((c) => !hidden.includes(c.key));
   }, [t, hidden]);
@@ -128,8 +170,11 @@ export default function LedgerPage() {
   const scrollX = columns.reduce((n, c) => n + (typeof c.width === 'number' ? c.width : 120), 0);
   const unitOptions = useMemo(() => unitTree(units.data ?? []), [units.data]);
   const canImport = hasRole(me, 'office', 'admin');
-  const exportHref = filter.inspectionId ? api.ledgerXlsxUrl(filter.inspectionId, apiQuery(filter)) : undefined;
-  const filtered = queryKey !== '' && queryKey !== (filter.inspectionId ? `inspectionId=${filter.inspectionId}` : '');
+  const exportHref = filter.inspectionId
+    ? api.ledgerXlsxUrl(filter.inspectionId, apiQuery(filter))
+    : undefined;
+  const filtered =
+    queryKey !== '' && queryKey !== (filter.inspectionId ? `inspectionId=${filter.inspectionId}` : '');
 
   const chooser = (
     <Checkbox.Group
@@ -162,7 +207,13 @@ export default function LedgerPage() {
               </Button>
             )}
             <Tooltip title={exportHref ? t.ledger.exportHint : t.ledger.exportNeedsInspection}>
-              <Button type="primary" icon={<DownloadOutlined />} href={exportHref} disabled={!exportHref} data-testid="ledger-export">
+              <Button
+                type="primary"
+                icon={<DownloadOutlined />}
+                href={exportHref}
+                disabled={!exportHref}
+                data-testid="ledger-export"
+              >
                 {t.ledger.export}
               </Button>
             </Tooltip>
@@ -173,7 +224,12 @@ export default function LedgerPage() {
       </PageTitle>
       <Card size="small" style={{ marginBottom: 12 }}>
         <div
-          style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 8, alignItems: 'center' }}
+          style={{
+            display: 'grid',
+            gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',
+            gap: 8,
+            alignItems: 'center',
+          }}
           role="search"
         >
           <Select
@@ -181,7 +237,9 @@ export default function LedgerPage() {
             allowClear
             placeholder={t.ledger.inspection}
             value={filter.inspectionId}
-            onChange={(v?: number) => update({ inspectionId: v, problemId: undefined, categoryTitle: undefined })}
+            onChange={(v?: number) =>
+              update({ inspectionId: v, problemId: undefined, categoryTitle: undefined })
+            }
             options={(inspections.data ?? []).map((i) => ({ value: i.id, label: i.name }))}
             data-testid="filter-inspection"
           />
@@ -247,13 +305,23 @@ export default function LedgerPage() {
           <Space wrap>
             <label>
               <Space size={4}>
-                <Switch size="small" checked={filter.overdue} onChange={(v) => update({ overdue: v })} data-testid="filter-overdue" />
+                <Switch
+                  size="small"
+                  checked={filter.overdue}
+                  onChange={(v) => update({ overdue: v })}
+                  data-testid="filter-overdue"
+                />
                 {t.ledger.overdueOnly}
               </Space>
             </label>
             <label>
               <Space size={4}>
-                <Switch size="small" checked={filter.dueSoon} onChange={(v) => update({ dueSoon: v })} data-testid="filter-duesoon" />
+                <Switch
+                  size="small"
+                  checked={filter.dueSoon}
+                  onChange={(v) => update({ dueSoon: v })}
+                  data-testid="filter-duesoon"
+                />
                 {t.ledger.dueSoonOnly}
               </Space>
             </label>
@@ -267,7 +335,21 @@ export default function LedgerPage() {
             <Typography.Text type="secondary">{t.ledger.problemFilter(filter.problemId)}</Typography.Text>
           )}
           {(filtered || filter.problemId) && (
-            <Button size="small" icon={<ClearOutlined />} onClick={() => setParams(writeFilter({ status: [], kind: [], overdue: false, dueSoon: false, inspectionId: filter.inspectionId }))}>
+            <Button
+              size="small"
+              icon={<ClearOutlined />}
+              onClick={() =>
+                setParams(
+                  writeFilter({
+                    status: [],
+                    kind: [],
+                    overdue: false,
+                    dueSoon: false,
+                    inspectionId: filter.inspectionId,
+                  }),
+                )
+              }
+            >
               {t.ledger.clear}
             </Button>
           )}
@@ -275,7 +357,9 @@ export default function LedgerPage() {
       </Card>
       <ErrorAlert error={ledger.error} onRetry={() => void ledger.reload()} />
       {ledger.data && ledger.data.total > ledger.data.items.length && (
-        <Typography.Paragraph type="warning">{t.ledger.truncated(ledger.data.items.length, ledger.data.total)}</Typography.Paragraph>
+        <Typography.Paragraph type="warning">
+          {t.ledger.truncated(ledger.data.items.length, ledger.data.total)}
+        </Typography.Paragraph>
       )}
       <Table<LedgerItem>
         virtual
@@ -292,18 +376,26 @@ export default function LedgerPage() {
       />
       {importing && (
         <Suspense fallback={null}>
-        <ImportWizard
-          inspections={inspections.data ?? []}
-          defaultInspectionId={filter.inspectionId}
-          onClose={(importedInspectionId) => {
-            setImporting(false);
-            if (importedInspectionId) {
-              setParams(writeFilter({ status: [], kind: [], overdue: false, dueSoon: false, inspectionId: importedInspectionId }));
-              void inspections.reload();
-              void ledger.reload();
-            }
-          }}
-        />
+          <ImportWizard
+            inspections={inspections.data ?? []}
+            defaultInspectionId={filter.inspectionId}
+            onClose={(importedInspectionId) => {
+              setImporting(false);
+              if (importedInspectionId) {
+                setParams(
+                  writeFilter({
+                    status: [],
+                    kind: [],
+                    overdue: false,
+                    dueSoon: false,
+                    inspectionId: importedInspectionId,
+                  }),
+                );
+                void inspections.reload();
+                void ledger.reload();
+              }
+            }}
+          />
         </Suspense>
       )}
     </div>

@@ -36,12 +36,32 @@ function SignInForm({ onSignedIn, username }: Omit<Props, 'expired'>) {
   };
 
   return (
-    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ username: username ?? '' }} requiredMark={false}>
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      initialValues={{ username: username ?? '' }}
+      requiredMark={false}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form.Item name="username" label={t.session.username} rules={[{ required: true, message: t.session.usernameRequired }]}>
-        <Input prefix={<UserOutlined />} autoComplete="username" autoFocus={!username} size="large" id="signin-username" />
+      <Form.Item
+        name="username"
+        label={t.session.username}
+        rules={[{ required: true, message: t.session.usernameRequired }]}
+      >
+        <Input
+          prefix={<UserOutlined />}
+          autoComplete="username"
+          autoFocus={!username}
+          size="large"
+          id="signin-username"
+        />
       </Form.Item>
-      <Form.Item name="password" label={t.session.password} rules={[{ required: true, message: t.session.passwordRequired }]}>
+      <Form.Item
+        name="password"
+        label={t.session.password}
+        rules={[{ required: true, message: t.session.passwordRequired }]}
+      >
         <Input.Password
           prefix={<LockOutlined />}
           autoComplete="current-password"
@@ -61,7 +81,14 @@ export default function SignIn(props: Props) {
   const { t } = useI18n();
   if (props.expired) {
     return (
-      <Modal open title={t.session.expiredTitle} footer={null} closable={false} mask={{ closable: false }} keyboard={false}>
+      <Modal
+        open
+        title={t.session.expiredTitle}
+        footer={null}
+        closable={false}
+        mask={{ closable: false }}
+        keyboard={false}
+      >
         <Typography.Paragraph type="secondary">{t.session.expiredHint}</Typography.Paragraph>
         <SignInForm onSignedIn={props.onSignedIn} username={props.username} />
       </Modal>
