@@ -257,3 +257,59 @@ describe('bad cells become exact CellIssues', () => {
     ]);
   });
 });
+
+describe('never throws on content', () => {
+  it('a sheet of random junk under a valid header yields a draft and well-formed issues', async () => {
+    let seed = 12345;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const junk: unknown[] = [
+      null,
+      '',
+      '   ',
+      0,
+      -1,
+      3.14159,
+      1e300,
+      true,
+      false,
+      utcDate('1900-01-01'),
+      utcDate('2024-02-29'),
+      '2024-02-30',
+      '十三月底',
+      '=SUM(A1:A9)',
+      '一、',
+      '（一）',
+      '注：',
+      '长期坚持',
+      '立行立改',
+      '已完成',
+      '😀🚧',
+      'x'.repeat(5000),
+      '\u0007\u0001控制字符',
+      '第1.5条',
+      '镇财政所、、，,;',
+      { error: '#N/A' },
+      { formula: '1+1', result: 2 },
+    ];
+    const rows: unknown[][] = [['序号', '问题', '整改措施', '整改时限', '责任单位', '完成情况', '备注']];
+    for (let r = 0; r < 300; r++)
+      rows.push(Array.from({ length: 7 }, () => junk[Math.floor(rand() * junk.length)]));
+    const buffer = await buildWorkbook({ name: '乱', rows: rows as never });
+    const result = await readLedger({ buffer, fileName: 'junk.xlsx' });
+    expect(result.issues.length).toBeGreaterThan(0);
+    for (const i of result.issues) {
+      expect(i.sheet).toBe('乱');
+      expect(i.row).toBeGreaterThanOrEqual(2);
+      expect(i.row).toBeLessThanOrEqual(301);
+      expect(i.column).toMatch(/^[A-G]$/);
+      expect(i.reason).toMatch(/[\u4e00-\u9fff]/);
+    }
+    const csv = csvUtf8Bom(
+      rows.map((r) => r.map((v) => (typeof v === 'string' ? v : v === null ? null : JSON.stringify(v)))),
+    );
+    await expect(readLedger({ buffer: csv, fileName: 'junk.csv' })).resolves.toBeDefined();
+  });
+});

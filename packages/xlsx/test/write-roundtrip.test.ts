@@ -222,3 +222,10 @@ describe('the written workbook', () => {
     expect((await load(buildLedger({ title: null }))).getCell('A1').value).toBe('整改台账');
   });
 });
+
+describe('round trip over several seeds', () => {
+  it.each([1, 2, 3, 4, 5])('seed %i', async (seed) => {
+    const ledger = generateLedger({ measures: 300, seed, title: `清河县第${seed}轮巡察整改台账` });
+    expect(withoutPositions(await roundTrip(ledger))).toEqual(withoutPositions(ledger));
+  });
+});
