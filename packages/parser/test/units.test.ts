@@ -106,6 +106,19 @@ describe('chrome and title', () => {
     expect(publishedDate).toEqual({ year: 2021, month: 6, day: 1 });
   });
 
+  it("drops a government site's breadcrumb, font and print buttons", () => {
+    const { lines } = stripChrome([
+      '当前位置：首页 > 通知公告',
+      '某局关于整改情况的公告',
+      '发布时间：2022-03-04 来源：某局 浏览次数：321',
+      '【字体：大 中 小】',
+      '正文。',
+      '【打印本页】【关闭窗口】',
+      '扫一扫在手机打开当前页',
+    ]);
+    expect(lines).toEqual(['某局关于整改情况的公告', '正文。']);
+  });
+
   it('prefers the report heading over a cover letter title', () => {
     const lines = [
       '某镇关于问题整改情况的报告',
