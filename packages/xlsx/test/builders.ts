@@ -138,8 +138,12 @@ export function storedZip(entries: Record<string, string | Buffer>): Buffer {
   return Buffer.concat([...locals, centralBuf, end]);
 }
 
-/** The smallest .xlsx other tools write: one sheet, inline strings, no styles, given sheet XML. */
-export function minimalXlsx(sheetData: string, sheetName = '台账'): Buffer {
+/**
+ * The smallest .xlsx other tools write: one sheet, no styles, given sheet XML. With `sharedStrings`
+ * the table is stored before the sheet, as Excel does, which makes exceljs parse the sheet straight
+ * from the zip instead of buffering it to a temporary file first.
+ */
+export function minimalXlsx(sheetData: string, sheetName = '台账', sharedStrings?: string[]): Buffer {
   const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
   const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   return storedZip({
@@ -151,6 +155,11 @@ export function minimalXlsx(sheetData: string, sheetName = '台账'): Buffer {
     '_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
     'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
     'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    ...(sharedStrings
+      ? {
+          'xl/sharedStrings.xml': `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${ns}" count="${sharedStrings.length}" uniqueCount="${sharedStrings.length}">${sharedStrings.map((t) => `<si><t>${t}</t></si>`).join('')}</sst>`,
+        }
+      : {}),
     'xl/worksheets/sheet1.xml': `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${ns}"><sheetData>${sheetData}</sheetData></worksheet>`,
   });
 }

@@ -655,4 +655,29 @@ describe('streaming chunk boundaries', () => {
     expect(texts.filter((t) => t.includes('\ufffd'))).toEqual([]);
     expect(texts[5999]).toBe('按月更新公开内容并拍照留存2999');
   });
+
+  it('also when exceljs parses the sheet straight from the zip (shared strings stored first)', async () => {
+    const strings = ['问题', '整改措施', '责任单位'];
+    let sheet =
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>';
+    for (let i = 0; i < 3000; i++) {
+      const r = i + 2;
+      strings.push(`第${i}号：集体经济合同管理不规范，租金收缴不及时`);
+      sheet += `<row r="${r}"><c r="A${r}" t="s"><v>${strings.length - 1}</v></c>`;
+      sheet += `${inlineCell(`B${r}`, `逐份清理合同并追缴欠款${i}`)}${inlineCell(`C${r}`, '南湾乡农经站')}</row>`;
+    }
+    // From a path: the file stream's 64 KiB chunks cut the stored entries at arbitrary bytes.
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const path = join(await mkdtemp(join(tmpdir(), 'zg-xlsx-')), 'excel.xlsx');
+    await writeFile(path, minimalXlsx(sheet, '台账', strings));
+    const result = await readLedger({ path });
+    const problems = result.ledger.categories.flatMap((c) => c.problems);
+    expect(problems).toHaveLength(3000);
+    const bad = problems.filter((p) => `${p.title}${p.measures[0]?.text}`.includes('\ufffd'));
+    expect(bad).toEqual([]);
+    expect(problems[2999]?.title).toBe('第2999号：集体经济合同管理不规范，租金收缴不及时');
+    expect(problems[2999]?.measures[0]?.text).toBe('逐份清理合同并追缴欠款2999');
+  });
 });
