@@ -101,6 +101,12 @@ function findDates(text: string, contextYear: number | null): Found[] {
     mo < 1 || mo > 12
       ? { iso: null, bad: `日期不存在：${shown}`, yearInferred: inferred }
       : { iso: isoDate(y, mo, daysInMonth(y, mo)), bad: null, yearInferred: inferred };
+  const partOfMonth = (y: number, mo: number, part: string | undefined, inferred: boolean, shown: string) =>
+    part === '上旬'
+      ? exact(y, mo, 10, inferred, shown)
+      : part === '中旬'
+        ? exact(y, mo, 20, inferred, shown)
+        : monthEnd(y, mo, inferred, shown);
   const needYear = (shown: string, f: (y: number) => Found): Found =>
     contextYear === null
       ? { iso: null, bad: `“${shown}”没有写年份，标题中也找不到年份，请写成完整日期`, yearInferred: true }
@@ -126,17 +132,22 @@ function findDates(text: string, contextYear: number | null): Found[] {
     bad: null,
     yearInferred: false,
   }));
-  // 2024年6月 / 2024年6月底 / 2024.6 → end of that month
-  take(/(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*(?:月\s*(?:底|末|份|中旬|下旬)?)?(?![\d.])/g, (m) =>
-    monthEnd(Number(m[1]), Number(m[2]), false, m[0].trim()),
+  // 2024年第三季度 / 2024年3季度 → end of that quarter
+  take(/(\d{4})\s*年\s*第?\s*([一二三四1-4])\s*季度(?:末|底)?/g, (m) => {
+    const q = '一二三四'.includes(m[2] ?? '') ? '一二三四'.indexOf(m[2] ?? '') + 1 : Number(m[2]);
+    return monthEnd(Number(m[1]), q * 3, false, m[0].trim());
+  });
+  // 2024年6月 / 2024年6月底 / 2024.6 → end of that month; 上旬 / 中旬 → the 10th / 20th
+  take(/(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*(?:月\s*(底|末|份|上旬|中旬|下旬)?)?(?![\d.])/g, (m) =>
+    partOfMonth(Number(m[1]), Number(m[2]), m[3], false, m[0].trim()),
   );
   // 6月30日 (year from context)
   take(/(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g, (m) =>
     needYear(m[0].trim(), (y) => exact(y, Number(m[1]), Number(m[2]), true, `${y}年${m[0].trim()}`)),
   );
-  // 6月底 / 6月末 / 6月份 / 6月前
-  take(/(?<!\d)(\d{1,2})\s*月\s*(?:底|末|份|中旬|下旬)?/g, (m) =>
-    needYear(m[0].trim(), (y) => monthEnd(y, Number(m[1]), true, `${y}年${m[0].trim()}`)),
+  // 6月底 / 6月末 / 6月份 / 6月前 / 6月中旬
+  take(/(?<!\d)(\d{1,2})\s*月\s*(底|末|份|上旬|中旬|下旬)?/g, (m) =>
+    needYear(m[0].trim(), (y) => partOfMonth(y, Number(m[1]), m[2], true, `${y}年${m[0].trim()}`)),
   );
   // 年底 / 年末 / 年内 / 今年底
   take(/(?:今)?年(?:底|末|内)/g, (m) =>
@@ -184,7 +195,11 @@ export function parseDeadline(raw: Raw, contextYear: number | null, date1904 = f
   }
   const kind: MeasureKind = ONGOING.test(text) ? 'ongoing' : IMMEDIATE.test(text) ? 'immediate' : 'deadline';
   const withoutKind = text.replace(ONGOING, ' ').replace(IMMEDIATE, ' ');
-  const dates = findDates(withoutKind, contextYear);
+  // "2024年6月至12月": a year written in the cell itself completes its year-less parts.
+  const ownYear = /(20\d{2})\s*[年.\-/]/.exec(withoutKind);
+  const dates = findDates(withoutKind, ownYear ? Number(ownYear[1]) : contextYear).map((d) =>
+    ownYear ? { ...d, yearInferred: false } : d,
+  );
   const bad = dates.find((d) => d.bad !== null);
   if (bad?.bad) return { ok: false, reason: bad.bad };
   const isos = dates.map((d) => d.iso).filter((d): d is string => d !== null);
@@ -195,7 +210,7 @@ export function parseDeadline(raw: Raw, contextYear: number | null, date1904 = f
   // Anything left besides dates and filler words means we may be misreading the cell.
   const leftover = withoutKind
     .replace(/(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*[日号]?/g, '')
-    .replace(/\d+|[年月]|上半年|下半年/g, '')
+    .replace(/\d+|[年月]|上半年|下半年|第|季度|上旬|中旬|下旬/g, '')
     .replace(FILLER, '');
   if (leftover.length > 6) {
     return { ok: false, reason: '整改时限中除日期外还有无法理解的文字，请只写日期' };

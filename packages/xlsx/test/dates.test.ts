@@ -31,6 +31,15 @@ describe('parseDeadline', () => {
     ['立行立改，2024年3月31日前', ok('immediate', '2024-03-31')],
     ['长期坚持（2024-12-31）', ok('ongoing', '2024-12-31')],
     ['2024年6月底前完成排查，2024年12月底前全部整改到位', ok('deadline', '2024-12-31')],
+    ['2024年6月至12月', ok('deadline', '2024-12-31')],
+    ['2024年第三季度', ok('deadline', '2024-09-30')],
+    ['2024年4季度末', ok('deadline', '2024-12-31')],
+    ['2024年6月中旬', ok('deadline', '2024-06-20')],
+    ['7月上旬前', ok('deadline', '2024-07-10', true)],
+    [
+      '3个月内',
+      { ok: false, reason: '无法识别的整改时限，请写日期（如2024年6月30日）、“长期坚持”或“立行立改”' },
+    ],
     ['', ok('deadline', null)],
   ])('%s', (text, expected) => {
     expect(parseDeadline(text, 2024)).toEqual(expected);
