@@ -123,17 +123,15 @@ export function Shell() {
           </Layout.Sider>
         )}
         <Layout.Content style={{ padding: wide ? 24 : 12, minWidth: 0 }}>
-          <main>
-            <Suspense
-              fallback={
-                <div style={{ padding: 48, textAlign: 'center' }}>
-                  <Spin size="large" />
-                </div>
-              }
-            >
-              <Outlet />
-            </Suspense>
-          </main>
+          <Suspense
+            fallback={
+              <div style={{ padding: 48, textAlign: 'center' }}>
+                <Spin size="large" />
+              </div>
+            }
+          >
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
       <Layout.Footer style={{ textAlign: 'center', padding: 12, color: 'rgba(0,0,0,.45)' }}>

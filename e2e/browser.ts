@@ -1,0 +1,145 @@
+// Shared by the browser journeys and the ledger benchmark: a real server in-process, a real
+// Debian Chromium, the built web UI. Nothing here installs anything.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const SCREENSHOTS = join(ROOT, '.artifacts', 'screenshots');
+export const PASSWORD = 'journey-pass-2024';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Builds apps/web/dist when it is missing (or when forced), so the server can serve it. */
+export function ensureWebBuilt(force = false): void {
+  if (!force && existsSync(join(ROOT, 'apps', 'web', 'dist', 'index.html'))) return;
+  const result = spawnSync('npm', ['run', 'build', '-w', '@zhenggai/web'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    encoding: 'utf8',
+  });
+  if (result.status !== 0)
+    throw new Error(`网页构建失败 (npm run build -w @zhenggai/web):\n${result.stdout}\n${result.stderr}`);
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `找不到 Chromium：${CHROMIUM}。浏览器测试需要 Debian 的 chromium 和中文字体：` +
+        'apt-get install -y chromium fonts-noto-cjk (CI 在 .ci/run 中安装；测试本身不安装任何东西)。',
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface RunningServer {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/** A real server with the demo county, on a free port, with its own fresh data folder. */
+export async function startDemoServer(): Promise<RunningServer> {
+  process.env.ZHENGGAI_ADMIN_PASSWORD = PASSWORD;
+  process.env.LOG_LEVEL = 'silent';
+  const { startServer } = await import('@zhenggai/server');
+  const dataDir = mkdtempSync(join(tmpdir(), 'zhenggai-e2e-'));
+  const server = await startServer(
+    { port: 0, host: '127.0.0.1', dataDir, demo: true, maxEvidenceMb: 20 },
+    () => undefined,
+  );
+  const address = server.app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    stop: async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function newSession(
+  browser: Browser,
+  baseURL: string,
+  width = 1366,
+  height = 900,
+): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL,
+    viewport: { width, height },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+}
+
+/** Signs in through the page, as a person would. */
+export async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
+  await page.goto('/');
+  await page.locator('#signin-username').fill(username);
+  await page.locator('#signin-password').fill(password);
+  await page.locator('[data-testid=signin-submit]').click();
+  await page.locator('[data-testid=me-name]').waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** A small real PNG (a red square with a white cross), made here so the test needs no files. */
+export function makePng(size = 48): Buffer {
+  const crc = (buf: Buffer) => {
+    let c = ~0;
+    for (const byte of buf) {
+      c ^= byte;
+      for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+    }
+    return ~c >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  const rows: Buffer[] = [];
+  for (let y = 0; y < size; y++) {
+    const row = Buffer.alloc(1 + size * 3);
+    for (let x = 0; x < size; x++) {
+      const cross = Math.abs(x - size / 2) < 4 || Math.abs(y - size / 2) < 4;
+      row[1 + x * 3] = cross ? 255 : 196;
+      row[2 + x * 3] = cross ? 255 : 29;
+      row[3 + x * 3] = cross ? 255 : 15;
+    }
+    rows.push(row);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}

@@ -1,0 +1,256 @@
+/// <reference lib="dom" />
+// The journey of issue 3 in a real Chromium against a real server with the demo county 青禾县:
+// the inspection office registers an inspection, a problem and a measure for 东坪镇民政所; 东坪镇's
+// clerk reports progress with a photo and asks for closure; the reviewer approves; the dashboard
+// moves; 西溪镇's clerk never sees any of it. Screenshots of every main page go to
+// .artifacts/screenshots/.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  ensureWebBuilt,
+  launchBrowser,
+  makePng,
+  newSession,
+  screenshot,
+  signIn,
+  startDemoServer,
+  type RunningServer,
+} from './browser.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+const stamp = Date.now().toString(36).slice(-5);
+const INSPECTION = `县委第五巡察组对东坪镇专项巡察（测试${stamp}）`;
+const PROBLEM = `临时救助审批材料不全（测试${stamp}）`;
+const MEASURE = `民政所逐件补齐临时救助审批表并建立月度台账（测试${stamp}）`;
+
+function isoInDays(days: number): string {
+  const d = new Date(Date.now() + days * 86400000);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Picks `text` in the antd (Tree)Select whose search input is `selector`. */
+async function pick(page: Page, selector: string, text: string) {
+  const input = page.locator(selector);
+  await input.click();
+  await input.fill(text);
+  const option = page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .locator('.ant-select-tree-title, .ant-select-item-option-content')
+    .getByText(text, { exact: true })
+    .first();
+  await option.click();
+}
+
+async function totals(page: Page) {
+  await page.goto('/');
+  await page.locator('[data-testid=total-measures] .ant-statistic-content-value').waitFor();
+  const read = async (key: string) =>
+    Number(
+      (await page.locator(`[data-testid=total-${key}] .ant-statistic-content-value`).innerText()).replace(
+        /[^\d]/g,
+        '',
+      ),
+    );
+  return { problems: await read('problems'), measures: await read('measures'), closed: await read('closed') };
+}
+
+async function measureIdByText(page: Page, text: string): Promise<number | null> {
+  return page.evaluate(async (q) => {
+    const response = await fetch(`/api/ledger?q=${encodeURIComponent(q)}`);
+    const body = (await response.json()) as { items: { id: number; text: string }[] };
+    return body.items.find((i) => i.text === q)?.id ?? null;
+  }, text);
+}
+
+describe('web journeys (real Chromium, real server)', () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    ensureWebBuilt();
+    server = await startDemoServer();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('office → township clerk → reviewer, with scope, the dashboard and screenshots', async () => {
+    // 1. The inspection office registers the inspection, a category, a problem and a measure.
+    const office = await (await newSession(browser, server.url)).newPage();
+    await office.goto('/');
+    await screenshot(office, '01-sign-in');
+    await signIn(office, 'office');
+    await expect.poll(() => office.locator('[data-testid=me-name]').innerText()).toContain('周明');
+    const before = await totals(office);
+    await screenshot(office, '02-dashboard');
+
+    await office.goto('/inspections');
+    await office.locator('[data-testid=inspection-create]').click();
+    await office.locator('[data-testid=inspection-name]').fill(INSPECTION);
+    await pick(office, '#inspectedUnitId', '东坪镇');
+    await office.locator('[data-testid=inspection-save]').click();
+    await office.locator('[data-testid=inspection-title]').getByText(INSPECTION).waitFor();
+
+    await office.locator('[data-testid=category-add]').click();
+    await office.locator('[data-testid=category-title]').fill('（一）落实民生保障政策方面');
+    await office.locator('[data-testid=category-save]').click();
+    await office.locator('.ant-card-head-title', { hasText: '（一）落实民生保障政策方面' }).waitFor();
+
+    await office.locator('[data-testid=problem-add]').click();
+    await office.locator('[data-testid=problem-title]').fill(PROBLEM);
+    await office
+      .locator('[data-testid=problem-finding]')
+      .fill('抽查 20 件临时救助档案，其中 6 件缺少入户调查记录。');
+    await office.locator('[data-testid=problem-leader]').fill('李强');
+    await office.locator('[data-testid=problem-save]').click();
+    await office.getByText(PROBLEM).waitFor();
+
+    await office.locator('[data-testid^=measure-add-]').first().click();
+    await office.locator('[data-testid=measure-text-input]').fill(MEASURE);
+    await pick(office, '#unitId', '东坪镇民政所');
+    await office.locator('#personName').fill('赵敏');
+    const deadline = office.locator('#deadline');
+    await deadline.click();
+    await deadline.fill(isoInDays(20));
+    await deadline.press('Enter');
+    await office.locator('[data-testid=measure-save]').click();
+    await expect
+      .poll(() => office.locator('[data-testid=inspection-summary]').innerText())
+      .toContain('1 条措施');
+    await screenshot(office, '03-inspection');
+
+    const measureId = await measureIdByText(office, MEASURE);
+    expect(measureId).toBeTypeOf('number');
+    const afterCreate = await totals(office);
+    expect(afterCreate.measures).toBe(before.measures + 1);
+    expect(afterCreate.problems).toBe(before.problems + 1);
+
+    await office.goto('/inspections');
+    await office.getByText(INSPECTION).waitFor();
+    await screenshot(office, '04-inspections');
+
+    // 2. 东坪镇's clerk sees only his unit's work, and the new measure among it.
+    const clerkContext = await newSession(browser, server.url);
+    const clerk = await clerkContext.newPage();
+    await signIn(clerk, 'dp_clerk');
+    await clerk.goto('/ledger');
+    await clerk.locator(`[data-testid=ledger-measure-${measureId}]`).waitFor();
+    const clerkLedger = await clerk.locator('[data-testid=ledger-table]').innerText();
+    expect(clerkLedger).toContain('东坪镇民政所');
+    expect(clerkLedger).not.toContain('西溪镇');
+    await screenshot(clerk, '05-ledger-clerk');
+
+    await clerk.goto('/tasks');
+    await clerk.locator(`[data-testid=task-${measureId}]`).waitFor();
+    expect(await clerk.locator('[data-testid=my-tasks]').innerText()).not.toContain('西溪镇');
+    await screenshot(clerk, '06-my-tasks');
+
+    // 3. He writes progress; his session expires before he sends it; he signs in again in the
+    // dialog and the text he typed is still there.
+    await clerk.goto(`/measures/${measureId}`);
+    await clerk.locator('[data-testid=measure-text]').getByText(MEASURE).waitFor();
+    const progress = '已逐件核对 20 件临时救助档案，补齐入户调查记录 6 份，建立月度审批台账。';
+    await clerk.locator('[data-testid=progress-text]').fill(progress);
+    await clerk.locator('[data-testid=add-number]').click();
+    await clerk.locator('[data-testid=number-label]').fill('补齐档案');
+    await clerk.locator(':is(input[data-testid=number-value], [data-testid=number-value] input)').fill('6');
+    await clerk.locator('[data-testid=number-unit]').fill('份');
+    await clerk.locator('.ant-upload-drag input[type=file]').setInputFiles({
+      name: '入户核查照片.png',
+      mimeType: 'image/png',
+      buffer: makePng(),
+    });
+    await clerk.locator('[data-testid=evidence-previews] img').waitFor();
+
+    await clerkContext.clearCookies();
+    await clerk.locator('[data-testid=progress-submit]').click();
+    const dialog = clerk.locator('.ant-modal', { hasText: '登录已过期' });
+    await dialog.waitFor();
+    await screenshot(clerk, '07-session-expired');
+    await dialog.locator('#signin-password').fill('journey-pass-2024');
+    await dialog.locator('[data-testid=signin-submit]').click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await clerk.locator('[data-testid=progress-text]').inputValue()).toBe(progress);
+
+    await clerk.locator('[data-testid=progress-submit]').click();
+    await clerk.locator('[data-testid=timeline-progress]', { hasText: '补齐入户调查记录' }).waitFor();
+    await clerk.locator('[data-testid=timeline-progress] [data-testid=evidence-image] img').first().waitFor();
+    expect(await clerk.locator('[data-testid=timeline-progress]').first().innerText()).toContain(
+      '补齐档案 6份',
+    );
+    const naturalWidth = await clerk
+      .locator('[data-testid=timeline-progress] [data-testid=evidence-image] img')
+      .first()
+      .evaluate((img) => (img as HTMLImageElement).naturalWidth);
+    expect(naturalWidth).toBe(48);
+
+    // Only the actions the transition table allows him: no approve, no return.
+    await clerk.locator('[data-testid=event-request_closure]').waitFor();
+    expect(await clerk.locator('[data-testid=event-approve]').count()).toBe(0);
+    expect(await clerk.locator('[data-testid=event-return]').count()).toBe(0);
+    await clerk.locator('[data-testid=event-request_closure]').click();
+    await clerk.locator('.ant-popconfirm .ant-btn-primary').click();
+    await clerk.locator('.ant-tag[data-status=pending_review]').first().waitFor();
+    await screenshot(clerk, '08-measure-pending');
+
+    // 4. The reviewer approves it.
+    const reviewer = await (await newSession(browser, server.url)).newPage();
+    await signIn(reviewer, 'reviewer');
+    await reviewer.goto(`/measures/${measureId}`);
+    await reviewer.locator('[data-testid=event-approve]').click();
+    await reviewer.locator('.ant-popconfirm .ant-btn-primary').click();
+    await reviewer.locator('.ant-tag[data-status=closed]').first().waitFor();
+    await reviewer.locator('[data-testid=timeline-event]', { hasText: '审核通过' }).waitFor();
+    await screenshot(reviewer, '09-measure-closed');
+
+    // 5. The dashboard moves: one more closed measure than after creation.
+    const afterApprove = await totals(office);
+    expect(afterApprove.measures).toBe(afterCreate.measures);
+    expect(afterApprove.closed).toBe(afterCreate.closed + 1);
+    expect(afterApprove.problems).toBe(afterCreate.problems);
+    await office.locator('canvas').first().waitFor();
+    await office.waitForTimeout(800);
+    await screenshot(office, '10-dashboard-after');
+
+    // 6. 西溪镇's clerk never sees it: not in the ledger, not by its address.
+    const other = await (await newSession(browser, server.url)).newPage();
+    await signIn(other, 'xx_clerk');
+    await other.goto(`/ledger?q=${encodeURIComponent(MEASURE)}`);
+    await expect.poll(() => other.locator('[data-testid=ledger-count]').innerText()).toContain('共 0 条');
+    await other.goto('/ledger');
+    await expect.poll(() => other.locator('[data-testid=ledger-count]').innerText()).toMatch(/共 \d+ 条/);
+    const otherLedger = await other.locator('[data-testid=ledger-table]').innerText();
+    expect(otherLedger).not.toContain(MEASURE);
+    expect(otherLedger).not.toContain('东坪镇');
+    expect(await measureIdByText(other, MEASURE)).toBeNull();
+    await other.goto(`/measures/${measureId}`);
+    await other.locator('[role=alert]').waitFor();
+    expect(await other.locator('main').innerText()).not.toContain(MEASURE);
+    await screenshot(other, '11-other-clerk-denied');
+
+    // 7. The remaining main pages, for the eye.
+    await office.goto(`/ledger?inspectionId=&sort=urgency`);
+    await office.locator('[data-testid=ledger-table] .ant-table-row').first().waitFor();
+    await screenshot(office, '12-ledger-office');
+    await office.goto('/board');
+    await office.locator('canvas').first().waitFor();
+    await office.waitForTimeout(800);
+    await screenshot(office, '13-timeline-board');
+    await office.setViewportSize({ width: 768, height: 1024 });
+    await office.goto('/ledger?status=not_started,in_progress,pending_review');
+    await office.locator('[data-testid=ledger-table] .ant-table-row').first().waitFor();
+    await screenshot(office, '14-ledger-tablet');
+
+    const admin = await (await newSession(browser, server.url)).newPage();
+    await signIn(admin, 'admin');
+    await admin.goto('/admin');
+    await admin.locator('.ant-tree-title', { hasText: '东坪镇民政所' }).first().waitFor();
+    await screenshot(admin, '15-admin-units');
+    await admin.getByRole('tab', { name: '用户与权限' }).click();
+    await admin.getByText('dp_clerk').waitFor();
+    await screenshot(admin, '16-admin-users');
+  }, 240_000);
+});
