@@ -46,6 +46,7 @@ try {
     outDir: join(work, 'hits'),
     formats: values.xlsx ? ['csv', 'xlsx'] : ['csv'],
     memoryLimit: values.memory,
+    keepHits: false,
     databaseUrl: url,
     pgSchema: schema,
     onProgress: (step) => {

@@ -102,6 +102,17 @@ describe('roster import', () => {
     ]);
   });
 
+  it('reads Windows line endings without keeping the carriage return', async () => {
+    const file = join(t.dir, 'crlf.csv');
+    writeFileSync(file, `身份证号,车牌号\r\n${ID1},晋A1\r\n${ID2},"晋A2"\r\n`);
+    const p = await imp('vehicles', file);
+    expect(p.rows).toBe(2);
+    expect(await all('SELECT plate FROM vehicles ORDER BY rowid')).toEqual([
+      { plate: '晋A1' },
+      { plate: '晋A2' },
+    ]);
+  });
+
   it('refuses a file that mixes UTF-8 and GB18030 lines, naming the lines', async () => {
     const file = join(t.dir, 'mixed.csv');
     writeFileSync(

@@ -2,6 +2,7 @@
 // TypeScript, hits carrying what verification needs, masked output files.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck, summaryJson, type CheckResult } from '../src/run.ts';
 import { PG_URL, pgSchema, tempDir, writeCsv } from './helpers.ts';
@@ -98,6 +99,17 @@ describe('poverty pack', () => {
       .trim()
       .split('\n');
     expect(lines.length).toBe(duck.hits.length);
+  });
+
+  it('writes an xlsx Excel can read back: header plus one row per hit, IDs masked', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(t.dir, 'out', 'deceased.xlsx'));
+    const ws = wb.worksheets[0];
+    const hits = duck.hits.filter((h) => h.ruleId === 'deceased');
+    expect(ws?.rowCount).toBe(hits.length + 1);
+    expect(ws?.getRow(1).getCell(4).value).toBe('名单行');
+    expect(String(ws?.getRow(2).getCell(5).value)).toMatch(/^\d{6}\*{8}[0-9X]{4}$/);
+    expect(ws?.getRow(2).getCell(9).value).toBe(hits[0]?.reason);
   });
 
   it('skips the rules whose rosters are missing, and says which', async () => {

@@ -111,6 +111,7 @@ export const checkCommand: CliCommand = {
         outDir: resolve(values.out),
         unmask: values.unmask,
         splitByVillage: values['split-by-village'],
+        keepHits: false,
         ...(onProgress ? { onProgress } : {}),
       });
     } catch (e) {

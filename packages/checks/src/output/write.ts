@@ -86,16 +86,26 @@ export async function writeRuleHits(
   return written;
 }
 
-/** One JSON object per hit, for turning hits into verification tasks later. */
-export async function writeHitsJsonl(file: string, hits: Iterable<Hit>, unmask: boolean): Promise<void> {
-  const out = createWriteStream(file);
-  for (const h of hits) {
-    const line = JSON.stringify({
-      ...h,
-      idNumber: unmask ? h.idNumber : h.idNumber && maskIdNumber(h.idNumber),
-    });
-    if (!out.write(`${line}\n`)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'close');
+/** One JSON object per hit, appended rule by rule: the input for verification tasks. */
+export function openHitsJsonl(
+  outDir: string,
+  unmask: boolean,
+): { write: (hits: Hit[]) => Promise<void>; close: () => Promise<void> } {
+  mkdirSync(outDir, { recursive: true });
+  const out = createWriteStream(join(outDir, 'hits.jsonl'));
+  return {
+    async write(hits) {
+      for (const h of hits) {
+        const line = JSON.stringify({
+          ...h,
+          idNumber: unmask ? h.idNumber : h.idNumber && maskIdNumber(h.idNumber),
+        });
+        if (!out.write(`${line}\n`)) await once(out, 'drain');
+      }
+    },
+    async close() {
+      out.end();
+      await once(out, 'close');
+    },
+  };
 }
