@@ -1,5 +1,6 @@
-// Coded errors for files the reader cannot open at all. Bad *content* never throws: it becomes a
-// CellIssue. The code is stable (the CLI and the HTTP edge map it); the message is for people.
+// Coded errors for files the reader cannot open at all, and for a ledger the writer cannot put
+// into Excel. Bad *content* in a file read never throws: it becomes a CellIssue. The code is
+// stable (the CLI and the HTTP edge map it); the message is for people.
 
 export const LEDGER_FILE_ERROR_CODES = [
   'FILE_NOT_FOUND',
@@ -12,6 +13,7 @@ export const LEDGER_FILE_ERROR_CODES = [
   'NOT_A_WORKBOOK',
   'SHEET_NOT_FOUND',
   'NO_HEADER_ROW',
+  'CELL_TOO_LONG',
 ] as const;
 export type LedgerFileErrorCode = (typeof LEDGER_FILE_ERROR_CODES)[number];
 

@@ -2,6 +2,8 @@
 // measure, the problem's 序号/问题类别/问题 merged down over its measures. Streaming
 // (WorkbookWriter) so 100,000 measures take seconds and little memory.
 
+import { randomBytes } from 'node:crypto';
+import { rename, rm } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import {
   MEASURE_KIND_LABELS,
@@ -12,6 +14,7 @@ import {
 import { columnLetter } from './cells.ts';
 import { STANDARD_COLUMNS, type Field } from './columns.ts';
 import { isoToUtcDate } from './dates.ts';
+import { LedgerFileError } from './errors.ts';
 import { joinProblemCell } from './problem-text.ts';
 
 export type LedgerOutput = { path: string } | { stream: NodeJS.WritableStream };
@@ -72,15 +75,57 @@ const styleFor = (field: Field): Partial<ExcelJS.Style> => ({
   ...(field === 'deadline' ? { numFmt: DATE_FORMAT } : {}),
 });
 
+/** Excel's limit per cell; longer text is cut off or refused by Excel and WPS. */
+const MAX_CELL_CHARS = 32767;
+
+/** Refuses, before anything is written, a ledger that Excel could not hold. */
+function checkCellLengths(ledger: LedgerDraft): void {
+  for (const category of ledger.categories) {
+    for (const problem of category.problems) {
+      const cells = [category.title, joinProblemCell(problem.title, problem.text, problem.crossCheckAll)];
+      for (const m of problem.measures) {
+        for (const v of Object.values(measureValues(m))) if (typeof v === 'string') cells.push(v);
+      }
+      if (cells.some((c) => c.length > MAX_CELL_CHARS)) {
+        throw new LedgerFileError(
+          'CELL_TOO_LONG',
+          `问题“${problem.number}”中有超过${MAX_CELL_CHARS}个字符的内容，超出Excel单元格的上限，请精简后再导出`,
+        );
+      }
+    }
+  }
+}
+
+/**
+ * Writes the ledger. To a path it writes a temporary file beside it and renames it at the end,
+ * so a failure never leaves a half-written ledger under the real name.
+ */
 export async function writeLedger(
   ledger: LedgerDraft,
   out: LedgerOutput,
   options: WriteLedgerOptions = {},
 ): Promise<void> {
+  checkCellLengths(ledger);
+  if (!('path' in out)) return writeTo(ledger, { stream: out.stream }, options);
+  const temp = `${out.path}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await writeTo(ledger, { filename: temp }, options);
+    await rename(temp, out.path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+async function writeTo(
+  ledger: LedgerDraft,
+  target: { filename: string } | { stream: NodeJS.WritableStream },
+  options: WriteLedgerOptions,
+): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    ...('path' in out
-      ? { filename: out.path }
-      : { stream: out.stream as unknown as import('node:stream').Stream }),
+    ...('filename' in target
+      ? { filename: target.filename }
+      : { stream: target.stream as unknown as import('node:stream').Stream }),
     useStyles: true,
     useSharedStrings: false,
   });

@@ -1,5 +1,5 @@
 // writeLedger produces the standard ledger, and readLedger(writeLedger(x)) gives x back.
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { LedgerDraft } from '@zhenggai/core';
 import { generateLedger } from '../../../bench/ledger-generate.ts';
-import { readLedger, writeLedger } from '../src/index.ts';
+import { LedgerFileError, readLedger, writeLedger } from '../src/index.ts';
 import { buildCategory, buildLedger, buildMeasure, buildProblem, withoutPositions } from './builders.ts';
 
 async function toBuffer(ledger: LedgerDraft, title?: string): Promise<Buffer> {
@@ -124,13 +124,47 @@ describe('round trip', () => {
     expect(back.categories[1]?.problems[0]?.at?.row).toBe(12);
   });
 
-  it('writes to a path as well as a stream', async () => {
+  it('writes to a path as well as a stream, leaving no temporary file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'zg-xlsx-'));
     const path = join(dir, 'out.xlsx');
     const ledger = edgeLedger();
     await writeLedger(ledger, { path });
+    expect(await readdir(dir)).toEqual(['out.xlsx']);
     const result = await readLedger({ path });
     expect(withoutPositions(result.ledger)).toEqual(withoutPositions(ledger));
+  });
+});
+
+describe('nothing half-written', () => {
+  it('refuses text longer than an Excel cell holds, before writing anything', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'zg-xlsx-'));
+    const ledger = buildLedger({
+      categories: [
+        buildCategory({
+          problems: [
+            buildProblem({ number: '7', measures: [buildMeasure({ progress: '进'.repeat(32768) })] }),
+          ],
+        }),
+      ],
+    });
+    const error = await writeLedger(ledger, { path: join(dir, 'out.xlsx') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LedgerFileError);
+    expect(error).toMatchObject({ code: 'CELL_TOO_LONG' });
+    expect((error as Error).message).toBe(
+      '问题“7”中有超过32767个字符的内容，超出Excel单元格的上限，请精简后再导出',
+    );
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('a failed write removes its temporary file and leaves what was there', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'zg-xlsx-'));
+    // The target is a non-empty directory: the whole workbook is written, then the final rename fails.
+    const path = join(dir, 'out.xlsx');
+    await mkdir(path);
+    await writeFile(join(path, 'keep.txt'), 'previous content');
+    await expect(writeLedger(edgeLedger(), { path })).rejects.toThrow();
+    expect(await readdir(dir)).toEqual(['out.xlsx']);
+    expect(await readFile(join(path, 'keep.txt'), 'utf8')).toBe('previous content');
   });
 });
 
