@@ -5,10 +5,10 @@ import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 
 export async function transcodeToUtf8(from: string, to: string): Promise<void> {
+  // The decoder yields strings; the file stream writes them out as UTF-8 itself.
   await pipeline(
     createReadStream(from, { highWaterMark: 4 << 20 }),
     iconv.decodeStream('gb18030', { stripBOM: true }),
-    iconv.encodeStream('utf8'),
-    createWriteStream(to),
+    createWriteStream(to, { encoding: 'utf8' }),
   );
 }
