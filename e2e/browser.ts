@@ -47,8 +47,12 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
+type Started = Awaited<ReturnType<(typeof import('@zhenggai/server'))['startServer']>>;
+
 export interface RunningServer {
   url: string;
+  /** The server's database handle, for seeding big data sets through the lead's use-cases. */
+  db: Started['database']['db'];
   stop: () => Promise<void>;
 }
 
@@ -65,6 +69,7 @@ export async function startDemoServer(): Promise<RunningServer> {
   const address = server.app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${address.port}`,
+    db: server.database.db,
     stop: async () => {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });

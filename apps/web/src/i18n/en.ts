@@ -178,6 +178,7 @@ export const en: Messages = {
     clear: '清除筛选',
     truncated: (shown: number, total: number) => `共 ${total} 条，当前显示前 ${shown} 条，请缩小筛选范围`,
     count: (n: number) => `共 ${n} 条措施`,
+    loadingMore: (n: number) => `已载入 ${n} 条，正在载入其余…`,
     problemFilter: (id: number) => `只看问题 #${id}`,
   },
   import: {

@@ -1,18 +1,5 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import {
-  Button,
-  Card,
-  Checkbox,
-  Input,
-  Popover,
-  Select,
-  Space,
-  Switch,
-  Table,
-  Tooltip,
-  TreeSelect,
-  Typography,
-} from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Button, Checkbox, Input, Popover, Select, Space, Switch, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ClearOutlined, DownloadOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -30,6 +17,7 @@ import {
   formatDateTime,
   unitTree,
   useAsync,
+  type UnitNode,
 } from '../../shared/ui.tsx';
 import { apiQuery, readFilter, writeFilter, type LedgerFilter } from './filters.ts';
 const ImportWizard = lazy(() => import('./ImportWizard.tsx'));
@@ -83,10 +71,16 @@ export default function LedgerPage() {
     return () => window.removeEventListener('resize', onResize);
   }, []);
 
-  const ledger = useAsync(() => api.ledger(apiQuery(filter, { limit: String(LIMIT) })), [queryKey]);
+  const ledger = useLedger(filter, queryKey);
   const inspections = useAsync(() => api.inspections(), []);
   const units = useAsync(() => api.units(), []);
-  const stats = useAsync(() => api.stats(filter.inspectionId), [filter.inspectionId]);
+  // Leader and category choices come from the statistics; asked for only when a list is opened,
+  // so they never delay the table.
+  const [wantChoices, setWantChoices] = useState(false);
+  const stats = useAsync(
+    () => (wantChoices ? api.stats(filter.inspectionId) : Promise.resolve(undefined)),
+    [filter.inspectionId, wantChoices],
+  );
 
   const update = (patch: Partial<LedgerFilter>) =>
     setParams(writeFilter({ ...filter, ...patch }), { replace: false });
@@ -168,7 +162,7 @@ export default function LedgerPage() {
   }, [t, hidden]);
 
   const scrollX = columns.reduce((n, c) => n + (typeof c.width === 'number' ? c.width : 120), 0);
-  const unitOptions = useMemo(() => unitTree(units.data ?? []), [units.data]);
+  const unitOptions = useMemo(() => flatUnits(unitTree(units.data ?? [])), [units.data]);
   const canImport = hasRole(me, 'office', 'admin');
   const exportHref = filter.inspectionId
     ? api.ledgerXlsxUrl(filter.inspectionId, apiQuery(filter))
@@ -222,7 +216,16 @@ export default function LedgerPage() {
       >
         {t.ledger.title}
       </PageTitle>
-      <Card size="small" style={{ marginBottom: 12 }}>
+      {/* A plain panel, not antd Card: Card pulls Tabs and Skeleton into this page's JavaScript. */}
+      <div
+        style={{
+          marginBottom: 12,
+          padding: 12,
+          background: '#fff',
+          border: '1px solid #f0f0f0',
+          borderRadius: 8,
+        }}
+      >
         <div
           style={{
             display: 'grid',
@@ -254,15 +257,14 @@ export default function LedgerPage() {
             options={MEASURE_STATUSES.map((s) => ({ value: s, label: t.status[s] }))}
             data-testid="filter-status"
           />
-          <TreeSelect
+          <Select
             aria-label={t.ledger.unit}
             allowClear
-            showSearch={{ treeNodeFilterProp: 'title' }}
+            showSearch={{ optionFilterProp: 'name' }}
             placeholder={t.ledger.unit}
             value={filter.unitId}
             onChange={(v?: number) => update({ unitId: v })}
-            treeData={unitOptions}
-            treeDefaultExpandAll
+            options={unitOptions}
             data-testid="filter-unit"
           />
           <Select
@@ -271,6 +273,8 @@ export default function LedgerPage() {
             showSearch
             placeholder={t.ledger.leader}
             value={filter.leaderName}
+            onFocus={() => setWantChoices(true)}
+            notFoundContent={stats.loading ? t.common.loading : t.common.empty}
             onChange={(v?: string) => update({ leaderName: v })}
             options={(stats.data?.byLeader ?? []).map((b) => ({ value: b.key, label: b.key }))}
           />
@@ -280,6 +284,8 @@ export default function LedgerPage() {
             showSearch
             placeholder={t.ledger.category}
             value={filter.categoryTitle}
+            onFocus={() => setWantChoices(true)}
+            notFoundContent={stats.loading ? t.common.loading : t.common.empty}
             onChange={(v?: string) => update({ categoryTitle: v })}
             options={(stats.data?.byCategory ?? []).map((b) => ({ value: b.key, label: b.key }))}
           />
@@ -331,6 +337,11 @@ export default function LedgerPage() {
           <Typography.Text type="secondary" data-testid="ledger-count">
             {ledger.data ? t.ledger.count(ledger.data.total) : t.common.loading}
           </Typography.Text>
+          {ledger.more && (
+            <Typography.Text type="secondary">
+              {t.ledger.loadingMore(ledger.data?.items.length ?? 0)}
+            </Typography.Text>
+          )}
           {filter.problemId && (
             <Typography.Text type="secondary">{t.ledger.problemFilter(filter.problemId)}</Typography.Text>
           )}
@@ -354,9 +365,9 @@ export default function LedgerPage() {
             </Button>
           )}
         </div>
-      </Card>
+      </div>
       <ErrorAlert error={ledger.error} onRetry={() => void ledger.reload()} />
-      {ledger.data && ledger.data.total > ledger.data.items.length && (
+      {ledger.data && !ledger.more && ledger.data.total > ledger.data.items.length && (
         <Typography.Paragraph type="warning">
           {t.ledger.truncated(ledger.data.items.length, ledger.data.total)}
         </Typography.Paragraph>
@@ -368,7 +379,7 @@ export default function LedgerPage() {
         bordered
         columns={columns}
         dataSource={ledger.data?.items ?? []}
-        loading={ledger.loading}
+        loading={ledger.loading && !ledger.data}
         pagination={false}
         scroll={{ x: scrollX, y: height }}
         data-testid="ledger-table"
@@ -419,4 +430,71 @@ function columnLabel(t: ReturnType<typeof useT>, key: ColumnKey): string {
     inspection: t.ledger.inspection,
   };
   return map[key];
+}
+
+function flatUnits(nodes: UnitNode[], depth = 0): { value: number; label: string; name: string }[] {
+  return nodes.flatMap((n) => [
+    { value: n.value, label: `${'\u3000'.repeat(depth)}${n.title}`, name: n.title },
+    ...flatUnits(n.children, depth + 1),
+  ]);
+}
+
+const FIRST_PAGE = 200;
+const CHUNK = 2500;
+
+/**
+ * The filtered ledger, loaded progressively: the first rows at once (so the page is usable in a
+ * moment), then the rest in chunks, each a short request, so a new filter never waits long
+ * behind a big one. A new filter cancels the old loading.
+ */
+function useLedger(filter: LedgerFilter, queryKey: string) {
+  const [data, setData] = useState<{ total: number; items: LedgerItem[] } | undefined>(undefined);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  const [more, setMore] = useState(false);
+  const [tick, setTick] = useState(0);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+
+  useEffect(() => {
+    let cancelled = false;
+    setLoading(true);
+    setMore(false);
+    (async () => {
+      try {
+        const first = await api.ledger(apiQuery(filter, { limit: String(FIRST_PAGE) }));
+        if (cancelled) return;
+        let items = first.items;
+        setData({ total: first.total, items });
+        setError(null);
+        setLoading(false);
+        const wanted = Math.min(first.total, LIMIT);
+        setMore(items.length < wanted);
+        while (!cancelled && items.length < wanted && items.length > 0) {
+          const page = await api.ledger(
+            apiQuery(filter, {
+              offset: String(items.length),
+              limit: String(Math.min(CHUNK, wanted - items.length)),
+            }),
+          );
+          if (cancelled) return;
+          if (page.items.length === 0) break;
+          const seen = new Set(items.map((i) => i.id));
+          items = items.concat(page.items.filter((i) => !seen.has(i.id)));
+          setData({ total: page.total, items });
+        }
+        if (!cancelled) setMore(false);
+      } catch (e) {
+        if (!cancelled) {
+          setError(e);
+          setLoading(false);
+          setMore(false);
+        }
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+    // `filter` is fully described by `queryKey`.
+  }, [queryKey, tick]);
+  return { data, error, loading, more, reload };
 }
