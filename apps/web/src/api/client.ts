@@ -167,7 +167,8 @@ export const api = {
     return request<unknown>('POST', `/api/measures/${id}/progress`, form);
   },
 
-  ledger: (query: URLSearchParams) => request<LedgerPage>('GET', `/api/ledger${toQuery(query)}`),
+  ledger: (query: URLSearchParams, options: { silent401?: boolean } = {}) =>
+    request<LedgerPage>('GET', `/api/ledger${toQuery(query)}`, undefined, options),
   ledgerXlsxUrl: (inspectionId: number, query: URLSearchParams) =>
     `/api/inspections/${inspectionId}/ledger.xlsx${toQuery(query)}`,
   importLedger: (form: FormData) => request<ImportSummary>('POST', '/api/ledger/import', form),

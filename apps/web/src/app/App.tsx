@@ -6,18 +6,21 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { I18nProvider, useI18n } from '../i18n/index.tsx';
 import { SessionProvider } from './session.tsx';
 import { Shell } from './Shell.tsx';
+import { pages } from './routes.ts';
 
 // Routes are split: each page is its own chunk, so the first page stays small.
 const SignIn = lazy(() => import('../features/sign-in/SignIn.tsx'));
 const NotFound = lazy(() => import('../shared/NotFound.tsx'));
-const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'));
-const MyTasksPage = lazy(() => import('../features/my-tasks/MyTasksPage.tsx'));
-const InspectionsPage = lazy(() => import('../features/inspections/InspectionsPage.tsx'));
-const InspectionPage = lazy(() => import('../features/inspections/InspectionPage.tsx'));
-const LedgerPage = lazy(() => import('../features/ledger/LedgerPage.tsx'));
-const MeasurePage = lazy(() => import('../features/measure/MeasurePage.tsx'));
-const TimelineBoardPage = lazy(() => import('../features/timeline-board/TimelineBoardPage.tsx'));
-const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx'));
+const {
+  DashboardPage,
+  MyTasksPage,
+  InspectionsPage,
+  InspectionPage,
+  LedgerPage,
+  MeasurePage,
+  TimelineBoardPage,
+  AdminPage,
+} = pages;
 
 export const PageLoading = () => (
   <div style={{ padding: 48, textAlign: 'center' }}>

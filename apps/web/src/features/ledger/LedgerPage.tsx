@@ -20,6 +20,7 @@ import {
   type UnitNode,
 } from '../../shared/ui.tsx';
 import { apiQuery, readFilter, writeFilter, type LedgerFilter } from './filters.ts';
+import { FIRST_PAGE, firstPage } from './prefetch.ts';
 const ImportWizard = lazy(() => import('./ImportWizard.tsx'));
 
 // 整改台账: every measure in one virtualized table; filters in the URL; export what is shown.
@@ -439,8 +440,17 @@ function flatUnits(nodes: UnitNode[], depth = 0): { value: number; label: string
   ]);
 }
 
-const FIRST_PAGE = 200;
-const CHUNK = 2500;
+const CHUNK = 1000;
+const BACKGROUND_DELAY_MS = 300;
+
+function idle(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    window.setTimeout(() => {
+      if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 500 });
+      else resolve();
+    }, ms);
+  });
+}
 
 /**
  * The filtered ledger, loaded progressively: the first rows at once (so the page is usable in a
@@ -461,7 +471,7 @@ function useLedger(filter: LedgerFilter, queryKey: string) {
     setMore(false);
     (async () => {
       try {
-        const first = await api.ledger(apiQuery(filter, { limit: String(FIRST_PAGE) }));
+        const first = await firstPage(apiQuery(filter, { limit: String(FIRST_PAGE) }));
         if (cancelled) return;
         let items = first.items;
         setData({ total: first.total, items });
@@ -469,6 +479,9 @@ function useLedger(filter: LedgerFilter, queryKey: string) {
         setLoading(false);
         const wanted = Math.min(first.total, LIMIT);
         setMore(items.length < wanted);
+        // The rest is background work: it starts once the first rows are on screen and the
+        // browser is idle, so a click on a filter right away is answered first, not queued.
+        if (items.length < wanted) await idle(BACKGROUND_DELAY_MS);
         while (!cancelled && items.length < wanted && items.length > 0) {
           const page = await api.ledger(
             apiQuery(filter, {
