@@ -81,6 +81,7 @@ describe('web journeys (real Chromium, real server)', () => {
     // 1. The inspection office registers the inspection, a category, a problem and a measure.
     const office = await (await newSession(browser, server.url)).newPage();
     await office.goto('/');
+    await office.locator('#signin-username').waitFor();
     await screenshot(office, '01-sign-in');
     await signIn(office, 'office');
     await expect.poll(() => office.locator('[data-testid=me-name]').innerText()).toContain('周明');
@@ -169,6 +170,7 @@ describe('web journeys (real Chromium, real server)', () => {
     await clerk.locator('[data-testid=progress-submit]').click();
     const dialog = clerk.locator('.ant-modal', { hasText: '登录已过期' });
     await dialog.waitFor();
+    await clerk.waitForTimeout(600); // let the dialog finish opening
     await screenshot(clerk, '07-session-expired');
     await dialog.locator('#signin-password').fill('journey-pass-2024');
     await dialog.locator('[data-testid=signin-submit]').click();
@@ -244,13 +246,30 @@ describe('web journeys (real Chromium, real server)', () => {
     await office.locator('[data-testid=ledger-table] .ant-table-row').first().waitFor();
     await screenshot(office, '14-ledger-tablet');
 
+    // The language switch: English labels, antd follows, and back to Chinese.
+    await office.setViewportSize({ width: 1366, height: 900 });
+    await office.goto('/ledger');
+    await office.locator('[data-testid=lang-switch]').click();
+    await office.locator('[data-testid=nav-ledger]').getByText('Ledger').waitFor();
+    await expect.poll(() => office.locator('[data-testid=ledger-count]').innerText()).toMatch(/\d+ measures/);
+    await screenshot(office, '15-ledger-english');
+    await office.locator('[data-testid=lang-switch]').click();
+    await office.locator('[data-testid=nav-ledger]').getByText('整改台账').waitFor();
+
+    // Keyboard: the navigation is reachable with Tab and opens with Enter.
+    await office.goto('/');
+    await office.locator('[data-testid=total-measures]').waitFor();
+    await office.locator('[data-testid=nav-board]').focus();
+    await office.keyboard.press('Enter');
+    await office.waitForURL(/\/board$/);
+
     const admin = await (await newSession(browser, server.url)).newPage();
     await signIn(admin, 'admin');
     await admin.goto('/admin');
     await admin.locator('.ant-tree-title', { hasText: '东坪镇民政所' }).first().waitFor();
-    await screenshot(admin, '15-admin-units');
+    await screenshot(admin, '16-admin-units');
     await admin.getByRole('tab', { name: '用户与权限' }).click();
     await admin.getByText('dp_clerk').waitFor();
-    await screenshot(admin, '16-admin-users');
+    await screenshot(admin, '17-admin-users');
   }, 240_000);
 });

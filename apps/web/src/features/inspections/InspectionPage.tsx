@@ -18,6 +18,7 @@ import {
 } from 'antd';
 import {
   DeleteOutlined,
+  DownOutlined,
   DownloadOutlined,
   EditOutlined,
   PlusOutlined,
@@ -89,30 +90,36 @@ export default function InspectionPage() {
             <Link to={`/ledger?inspectionId=${i.id}`}>
               <Button icon={<TableOutlined />}>{t.inspections.viewLedger}</Button>
             </Link>
-            <Dropdown.Button
-              type="primary"
-              icon={<DownloadOutlined />}
-              href={xlsx('')}
-              menu={{
-                items: [
-                  {
-                    key: 'open',
-                    label: (
-                      <a href={xlsx('status=not_started,in_progress,pending_review')}>
-                        {t.inspections.exportOpenOnly}
-                      </a>
-                    ),
-                  },
-                  {
-                    key: 'closed',
-                    label: <a href={xlsx('status=closed')}>{t.inspections.exportClosedOnly}</a>,
-                  },
-                ],
-              }}
-              data-testid="inspection-export"
-            >
-              <DownloadOutlined /> {t.inspections.exportLedger}
-            </Dropdown.Button>
+            <Space.Compact>
+              <Button
+                type="primary"
+                icon={<DownloadOutlined />}
+                href={xlsx('')}
+                data-testid="inspection-export"
+              >
+                {t.inspections.exportLedger}
+              </Button>
+              <Dropdown
+                menu={{
+                  items: [
+                    {
+                      key: 'open',
+                      label: (
+                        <a href={xlsx('status=not_started,in_progress,pending_review')}>
+                          {t.inspections.exportOpenOnly}
+                        </a>
+                      ),
+                    },
+                    {
+                      key: 'closed',
+                      label: <a href={xlsx('status=closed')}>{t.inspections.exportClosedOnly}</a>,
+                    },
+                  ],
+                }}
+              >
+                <Button type="primary" icon={<DownOutlined />} aria-label={t.inspections.exportLedger} />
+              </Dropdown>
+            </Space.Compact>
             {canEdit && (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="inspection-edit">
                 {t.common.edit}

@@ -30,7 +30,7 @@ import {
   PlusOutlined,
 } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
-import { api, evidenceUrl } from '../../api/client.ts';
+import { ApiError, api, evidenceUrl } from '../../api/client.ts';
 import type {
   Attachment,
   HardNumber,
@@ -364,7 +364,8 @@ function ProgressForm({ measureId, onDone }: { measureId: number; onDone: () => 
       void msg.success(t.measure.submitted);
       onDone();
     } catch (e) {
-      setError(errorText(e, t, lang));
+      // An expired session is handled by the sign-in dialog; the text stays for the retry.
+      if (!(e instanceof ApiError && e.code === 'UNAUTHENTICATED')) setError(errorText(e, t, lang));
     } finally {
       setBusy(false);
     }
