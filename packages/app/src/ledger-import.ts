@@ -1,4 +1,4 @@
-import { sql } from '@zhenggai/db';
+import { sql, type SQL } from '@zhenggai/db';
 import {
   DomainError,
   forbidden,
@@ -48,7 +48,7 @@ export interface ImportSummary {
   warnings: string[];
 }
 
-const BATCH = 500;
+const BATCH = 5000;
 
 function measureIssue(m: MeasureDraft, reason: string, header = '责任单位'): CellIssue {
   return {
@@ -113,6 +113,8 @@ export async function importLedger(
       });
       if (options.dryRun) throw rollback;
     });
+    // PGlite has no autovacuum: refresh planner statistics after a bulk change.
+    if (!options.dryRun && summary.measures > 1000) await db.execute(sql`ANALYZE`);
   } catch (error) {
     if (error !== rollback) throw error;
     summary.inspectionId = options.inspectionId ?? null;
@@ -198,6 +200,44 @@ async function resolveUnits(
   return known;
 }
 
+/** Reserves `count` ids of a table's identity sequence, so rows can be linked before they are sent. */
+async function reserveIds(tx: Tx, table: 'problems' | 'measures', count: number): Promise<number[]> {
+  if (count === 0) return [];
+  const found = await rows<{ id: number }>(
+    tx,
+    sql`SELECT nextval(pg_get_serial_sequence(${table}, 'id'))::int AS id FROM generate_series(1, ${count})`,
+  );
+  return found.map((r) => r.id);
+}
+
+/**
+ * Bulk insert: one parameter holding a JSON array per batch, unpacked by the server. Thousands
+ * of rows per statement, and values still never touch the SQL text.
+ */
+async function insertJson(tx: Tx, statement: SQL, records: object[], recordType: SQL) {
+  for (let i = 0; i < records.length; i += BATCH) {
+    await tx.execute(sql`${statement}${JSON.stringify(records.slice(i, i + BATCH))}::jsonb${recordType}`);
+  }
+}
+
+const INSERT_PROBLEMS = sql`INSERT INTO problems (id, inspection_id, category_id, position, number, title, finding, cross_check_all, leader_name)
+  SELECT id, inspection_id, category_id, position, number, title, finding, cross_check_all, leader_name
+  FROM jsonb_to_recordset(`;
+const PROBLEM_RECORD = sql`) AS x(id bigint, inspection_id bigint, category_id bigint, position int, number text,
+  title text, finding text, cross_check_all boolean, leader_name text)`;
+const INSERT_MEASURES = sql`INSERT INTO measures (id, problem_id, inspection_id, position, text, kind, unit_id,
+    cooperating_unit_ids, leader_name, person_name, deadline, status, evidence_cadence_days, closed_at,
+    last_progress_at, evidence_note, remark)
+  SELECT id, problem_id, inspection_id, position, text, kind, unit_id, cooperating_unit_ids, leader_name, person_name,
+    deadline, status, evidence_cadence_days, closed_at, last_progress_at, evidence_note, remark
+  FROM jsonb_to_recordset(`;
+const MEASURE_RECORD = sql`) AS x(id bigint, problem_id bigint, inspection_id bigint, position int, text text, kind text,
+  unit_id bigint, cooperating_unit_ids bigint[], leader_name text, person_name text, deadline date, status text,
+  evidence_cadence_days int, closed_at timestamptz, last_progress_at timestamptz, evidence_note text, remark text)`;
+const INSERT_PROGRESS = sql`INSERT INTO progress_updates (measure_id, text)
+  SELECT measure_id, text FROM jsonb_to_recordset(`;
+const PROGRESS_RECORD = sql`) AS x(measure_id bigint, text text)`;
+
 async function writeDraft(tx: Tx, inspection: Inspection, draft: LedgerDraft, unitIds: Map<string, number>) {
   const existing = await rows<{ id: number; title: string }>(
     tx,
@@ -211,70 +251,69 @@ async function writeDraft(tx: Tx, inspection: Inspection, draft: LedgerDraft, un
   );
   let categoryPosition = start!.c;
   let problemPosition = start!.p;
-  const now = new Date().toISOString();
   for (const category of draft.categories) {
-    let categoryId: number | null = null;
-    if (category.title) {
-      categoryId = categoryIds.get(category.title) ?? null;
-      if (categoryId === null) {
-        const [row] = await tx
-          .insert(schema.categories)
-          .values({ inspectionId: inspection.id, title: category.title, position: ++categoryPosition })
-          .returning({ id: schema.categories.id });
-        categoryId = row!.id;
-        categoryIds.set(category.title, categoryId);
-      }
-    }
-    for (let i = 0; i < category.problems.length; i += BATCH) {
-      const chunk = category.problems.slice(i, i + BATCH);
-      const inserted = await tx
-        .insert(schema.problems)
-        .values(
-          chunk.map((p) => ({
-            inspectionId: inspection.id,
-            categoryId,
-            position: ++problemPosition,
-            number: p.number,
-            title: p.title,
-            finding: p.text,
-            crossCheckAll: p.crossCheckAll,
-            leaderName: p.measures.find((m) => m.leaderName)?.leaderName ?? null,
-          })),
-        )
-        .returning({ id: schema.problems.id });
-      const measureRows = chunk.flatMap((p, k) =>
-        p.measures.map((m, position) => ({
-          problemId: inserted[k]!.id,
-          inspectionId: inspection.id,
-          position: position + 1,
-          text: m.text,
-          kind: m.kind,
-          unitId: unitIds.get(m.unitName ?? '')!,
-          cooperatingUnitIds: m.cooperatingUnitNames.map((n) => unitIds.get(n)!),
-          leaderName: m.leaderName,
-          personName: m.personName,
-          deadline: m.deadline,
-          status: m.status,
-          evidenceCadenceDays: m.kind === 'ongoing' ? 30 : null,
-          closedAt: m.status === 'closed' ? now : null,
-          lastProgressAt: m.progress ? now : null,
-          evidenceNote: m.evidenceNote,
-          remark: m.remark,
-          progress: m.progress,
-        })),
-      );
-      for (let j = 0; j < measureRows.length; j += BATCH) {
-        const part = measureRows.slice(j, j + BATCH);
-        const ids = await tx
-          .insert(schema.measures)
-          .values(part.map(({ progress: _p, ...row }) => row))
-          .returning({ id: schema.measures.id });
-        // The ledger's 整改进展 column becomes the measure's first progress update.
-        const progress = part.flatMap((row, k) =>
-          row.progress ? [{ measureId: ids[k]!.id, text: row.progress, authorId: null }] : [],
-        );
-        if (progress.length > 0) await tx.insert(schema.progressUpdates).values(progress);
-      }
-    }
+    if (!category.title || categoryIds.has(category.title)) continue;
+    const [row] = await tx
+      .insert(schema.categories)
+      .values({ inspectionId: inspection.id, title: category.title, position: ++categoryPosition })
+      .returning({ id: schema.categories.id });
+    categoryIds.set(category.title, row!.id);
   }
+  const problems = draft.categories.flatMap((c) =>
+    c.problems.map((p) => ({ p, categoryId: c.title ? categoryIds.get(c.title)! : null })),
+  );
+  const problemIds = await reserveIds(tx, 'problems', problems.length);
+  const measures = problems.flatMap(({ p }, k) =>
+    p.measures.map((m, position) => ({ m, problemId: problemIds[k]!, position })),
+  );
+  const measureIds = await reserveIds(tx, 'measures', measures.length);
+  const now = new Date().toISOString();
+  const inspectionId = inspection.id;
+  await insertJson(
+    tx,
+    INSERT_PROBLEMS,
+    problems.map(({ p, categoryId }, k) => ({
+      id: problemIds[k],
+      inspection_id: inspectionId,
+      category_id: categoryId,
+      position: ++problemPosition,
+      number: p.number,
+      title: p.title,
+      finding: p.text,
+      cross_check_all: p.crossCheckAll,
+      leader_name: p.measures.find((m) => m.leaderName)?.leaderName ?? null,
+    })),
+    PROBLEM_RECORD,
+  );
+  await insertJson(
+    tx,
+    INSERT_MEASURES,
+    measures.map(({ m, problemId, position }, k) => ({
+      id: measureIds[k],
+      problem_id: problemId,
+      inspection_id: inspectionId,
+      position: position + 1,
+      text: m.text,
+      kind: m.kind,
+      unit_id: unitIds.get(m.unitName ?? ''),
+      cooperating_unit_ids: m.cooperatingUnitNames.map((n) => unitIds.get(n)),
+      leader_name: m.leaderName,
+      person_name: m.personName,
+      deadline: m.deadline,
+      status: m.status,
+      evidence_cadence_days: m.kind === 'ongoing' ? 30 : null,
+      closed_at: m.status === 'closed' ? now : null,
+      last_progress_at: m.progress ? now : null,
+      evidence_note: m.evidenceNote,
+      remark: m.remark,
+    })),
+    MEASURE_RECORD,
+  );
+  // The ledger's 整改进展 column becomes the measure's first progress update.
+  await insertJson(
+    tx,
+    INSERT_PROGRESS,
+    measures.flatMap(({ m }, k) => (m.progress ? [{ measure_id: measureIds[k], text: m.progress }] : [])),
+    PROGRESS_RECORD,
+  );
 }
