@@ -5,7 +5,12 @@
 // moves; 西溪镇's clerk never sees any of it. Screenshots of every main page go to
 // .artifacts/screenshots/.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeLedger } from '@zhenggai/xlsx';
+import { generateLedger } from '../bench/ledger-generate.ts';
 import type { Browser, Page } from 'playwright-core';
 import {
   ensureWebBuilt,
@@ -171,7 +176,7 @@ describe('web journeys (real Chromium, real server)', () => {
     const dialog = clerk.locator('.ant-modal', { hasText: '登录已过期' });
     await dialog.waitFor();
     await clerk.waitForTimeout(600); // let the dialog finish opening
-    await screenshot(clerk, '07-session-expired');
+    await screenshot(clerk, '07-session-expired', false);
     await dialog.locator('#signin-password').fill('journey-pass-2024');
     await dialog.locator('[data-testid=signin-submit]').click();
     await dialog.waitFor({ state: 'detached' });
@@ -237,6 +242,16 @@ describe('web journeys (real Chromium, real server)', () => {
     await office.goto(`/ledger?inspectionId=&sort=urgency`);
     await office.locator('[data-testid=ledger-table] .ant-table-row').first().waitFor();
     await screenshot(office, '12-ledger-office');
+    // Export exactly what is filtered: the button carries the ledger's own query.
+    await office.goto(`/ledger?inspectionId=1&status=closed,pending_review`);
+    await office.locator('[data-testid=ledger-table] .ant-table-row').first().waitFor();
+    const href = await office.locator('[data-testid=ledger-export]').getAttribute('href');
+    expect(href).toBe('/api/inspections/1/ledger.xlsx?inspectionId=1&status=closed%2Cpending_review');
+    const xlsx = await office.request.get(href!);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
+
     await office.goto('/board');
     await office.locator('canvas').first().waitFor();
     await office.waitForTimeout(800);
@@ -270,6 +285,52 @@ describe('web journeys (real Chromium, real server)', () => {
     await screenshot(admin, '16-admin-units');
     await admin.getByRole('tab', { name: '用户与权限' }).click();
     await admin.getByText('dp_clerk').waitFor();
+    await admin.waitForTimeout(500); // the tab's fade-in
     await screenshot(admin, '17-admin-users');
   }, 240_000);
+
+  it('import wizard: every problem cell is listed, nothing is written, then the fixed import goes in', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhenggai-import-'));
+    try {
+      // A made-up ledger whose responsible units the county does not have yet.
+      const file = join(dir, '清河县整改台账.xlsx');
+      const draft = generateLedger({ measures: 8, seed: 11, title: `导入向导测试台账${stamp}` });
+      await writeLedger(draft, { path: file });
+
+      // The administrator: only he may create units while importing.
+      const page = await (await newSession(browser, server.url)).newPage();
+      await signIn(page, 'admin');
+      await page.goto('/ledger');
+      const before = await page.locator('[data-testid=ledger-count]').innerText();
+      await page.locator('[data-testid=ledger-import]').click();
+      const modal = page.locator('.ant-modal', { hasText: '导入整改台账' });
+      await modal.locator('.ant-upload-drag input[type=file]').setInputFiles(file);
+      await modal.locator('[data-testid=import-create-units]').uncheck(); // do not create units
+      await modal.locator('[data-testid=import-check]').click();
+      const issues = modal.locator('[data-testid=import-issues]');
+      await issues.waitFor();
+      const issueRows = await issues.locator('.ant-table-row').count();
+      expect(issueRows).toBeGreaterThan(0);
+      expect(await issues.innerText()).toContain('责任单位');
+      expect(await modal.locator('[data-testid=import-confirm]').isDisabled()).toBe(true);
+      await page.waitForTimeout(400);
+      await screenshot(page, '18-import-issues', false);
+      // Nothing was written.
+      expect(await page.locator('[data-testid=ledger-count]').innerText()).toBe(before);
+
+      await modal.locator('[data-testid=import-again]').click();
+      await modal.locator('[data-testid=import-create-units]').check(); // now create them
+      await modal.locator('[data-testid=import-check]').click();
+      await modal.getByText('检查通过，可以导入').waitFor();
+      await modal.locator('[data-testid=import-preview] .ant-table-row').first().waitFor();
+      await screenshot(page, '19-import-preview', false);
+      await modal.locator('[data-testid=import-confirm]').click();
+      await modal.getByText('导入完成：8 条措施').waitFor();
+      await modal.locator('[data-testid=import-open-ledger]').click();
+      await expect.poll(() => page.locator('[data-testid=ledger-count]').innerText()).toBe('共 8 条措施');
+      expect(page.url()).toMatch(/inspectionId=\d+/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

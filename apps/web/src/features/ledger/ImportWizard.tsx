@@ -26,6 +26,7 @@ import {
   type Inspection,
   type InspectionKind,
 } from '../../api/types.ts';
+import { hasRole, useMe } from '../../app/session.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { errorText } from '../../shared/errors.ts';
 import { KindTag, StatusTag } from '../../shared/ui.tsx';
@@ -67,6 +68,7 @@ export default function ImportWizard({
   onClose: (importedInspectionId?: number) => void;
 }) {
   const { t, lang } = useI18n();
+  const isAdmin = hasRole(useMe(), 'admin');
   const [form] = Form.useForm<Options>();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [step, setStep] = useState(0);
@@ -181,12 +183,15 @@ export default function ImportWizard({
           form={form}
           layout="vertical"
           onFinish={check}
-          initialValues={{
-            target: defaultInspectionId ? 'existing' : 'new',
-            inspectionId: defaultInspectionId,
-            kind: 'xuncha',
-            createUnits: true,
-          }}
+          initialValues={
+            options ?? {
+              target: defaultInspectionId ? 'existing' : 'new',
+              inspectionId: defaultInspectionId,
+              kind: 'xuncha',
+              // Creating units is the administrator's right; others pick from existing ones.
+              createUnits: isAdmin,
+            }
+          }
         >
           <Form.Item name="target" label={t.import.target}>
             <Radio.Group
@@ -222,7 +227,7 @@ export default function ImportWizard({
               <InputNumber min={1990} max={2100} />
             </Form.Item>
             <Form.Item name="createUnits" valuePropName="checked" label=" ">
-              <Checkbox>{t.import.createUnits}</Checkbox>
+              <Checkbox data-testid="import-create-units">{t.import.createUnits}</Checkbox>
             </Form.Item>
           </Space>
           <Upload.Dragger
@@ -317,6 +322,7 @@ export default function ImportWizard({
               dataSource={previewRows}
               pagination={false}
               scroll={{ y: 360, x: 960 }}
+              data-testid="import-preview"
               rowClassName={(r) => (r.row !== null && issueRows.has(r.row) ? 'zg-row-issue' : '')}
               columns={[
                 { title: t.import.row, dataIndex: 'row', width: 60 },
@@ -346,6 +352,7 @@ export default function ImportWizard({
                 setStep(0);
                 setSummary(null);
               }}
+              data-testid="import-again"
             >
               {t.import.again}
             </Button>
@@ -374,7 +381,11 @@ export default function ImportWizard({
             </>
           }
           extra={
-            <Button type="primary" onClick={() => onClose(summary.inspectionId ?? undefined)}>
+            <Button
+              type="primary"
+              onClick={() => onClose(summary.inspectionId ?? undefined)}
+              data-testid="import-open-ledger"
+            >
               {t.import.openLedger}
             </Button>
           }

@@ -197,7 +197,11 @@ export default function LedgerPage() {
               <Button icon={<SettingOutlined />}>{t.ledger.columns}</Button>
             </Popover>
             {canImport && (
-              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              <Button
+                icon={<UploadOutlined />}
+                onClick={() => setImporting(true)}
+                data-testid="ledger-import"
+              >
                 {t.ledger.import}
               </Button>
             )}
