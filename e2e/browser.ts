@@ -103,6 +103,7 @@ export async function signIn(page: Page, username: string, password = PASSWORD):
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
+  await page.waitForTimeout(350); // let antd's fade-in motions finish
   await page.screenshot({ path, fullPage });
   return path;
 }
