@@ -127,6 +127,34 @@ describe('roster import', () => {
     );
   });
 
+  it('finds GB18030 beyond the first megabyte, and refuses a late mix, keeping the previous table', async () => {
+    const ascii = Array.from({ length: 30_000 }, (_, i) => `${ID1},AB${String(i).padStart(30, '0')}`).join(
+      '\n',
+    );
+    const late = join(t.dir, 'late-gb.csv');
+    writeFileSync(
+      late,
+      Buffer.concat([
+        Buffer.from(`身份证号,车牌号\n${ascii}\n`.replace('身份证号,车牌号', 'id_number,plate')),
+        iconv.encode(`${ID2},晋A㛃\n`, 'gb18030'),
+      ]),
+    );
+    const p = await imp('vehicles', late);
+    expect(p.encoding).toBe('gb18030');
+    expect(p.rows).toBe(30_001);
+    expect(await all(`SELECT plate FROM vehicles WHERE id_number = '${ID2}'`)).toEqual([{ plate: '晋A㛃' }]);
+    const mixedLate = join(t.dir, 'late-mixed.csv');
+    writeFileSync(
+      mixedLate,
+      Buffer.concat([
+        Buffer.from(`身份证号,车牌号\n${ID1},晋A1\n${ascii}\n`),
+        iconv.encode(`${ID2},晋A2\n`, 'gb18030'),
+      ]),
+    );
+    await expect(imp('vehicles', mixedLate)).rejects.toThrow(/混用了两种编码/);
+    expect((await all('SELECT count(*) AS n FROM vehicles'))[0]?.n).toBe(30_001n);
+  });
+
   it('refuses a roster without an ID column, listing the headers it has', async () => {
     const file = writeCsv(t.dir, 'noid.csv', ['姓名', '车牌号'], [['张三', '晋A1']]);
     const err = await imp('vehicles', file).catch((e: unknown) => e);

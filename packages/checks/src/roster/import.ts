@@ -15,7 +15,7 @@ import { detectDelimiter, splitCsvLine } from './csv-line.ts';
 import { idStages } from './id-sql.ts';
 import { suggestMapping, type ColumnMapping } from './mapping.ts';
 import type { Rejection, RosterProvenance } from './provenance.ts';
-import { scanFile } from './scan.ts';
+import { looksUtf8, scanFile, type FileScan } from './scan.ts';
 import { transcodeToUtf8 } from './transcode.ts';
 import { xlsxToCsv } from './xlsx.ts';
 
@@ -40,6 +40,8 @@ export interface ImportOptions {
   tmpDir: string;
   /** YYYY-MM-DD: birth dates after it are invalid. */
   today?: string;
+  /** Internal: the optimistic UTF-8 load found GB18030 later in the file. */
+  notUtf8?: boolean;
 }
 
 export const EXCEL_ROW_LIMIT = 1_048_576;
@@ -116,7 +118,9 @@ export async function importRoster(conn: DuckDBConnection, opts: ImportOptions):
   try {
     const isXlsx = extname(file).toLowerCase() === '.xlsx';
     let csv = file;
-    let hash: string;
+    let hash = '';
+    // Started, not awaited: hashing and encoding checks run beside DuckDB's load.
+    let pendingScan: Promise<FileScan> | undefined;
     let encoding: RosterProvenance['encoding'];
     let blank: number[] = [];
     let headerOverride: number | undefined;
@@ -148,6 +152,11 @@ export async function importRoster(conn: DuckDBConnection, opts: ImportOptions):
           `行数达到 Excel 上限 ${EXCEL_ROW_LIMIT.toLocaleString('en-US')} 行，原始数据可能已被截断，请核对`,
         );
       }
+    } else if (!opts.notUtf8 && (await looksUtf8(file))) {
+      encoding = 'utf-8';
+      pendingScan = scanFile(file);
+      // Keep the promise from rejecting unobserved if the load fails first.
+      pendingScan.catch(() => undefined);
     } else {
       const scan = await scanFile(file);
       hash = scan.sha256;
@@ -158,11 +167,6 @@ export async function importRoster(conn: DuckDBConnection, opts: ImportOptions):
       }
       encoding = scan.encoding;
       blank = scan.blankLines;
-      if (scan.lines >= EXCEL_ROW_LIMIT) {
-        warnings.push(
-          `行数达到 Excel 上限 ${EXCEL_ROW_LIMIT.toLocaleString('en-US')} 行，文件可能是从被截断的 Excel 表另存而来，请核对`,
-        );
-      }
       if (encoding === 'gb18030') {
         csv = join(work, 'utf8.csv');
         await transcodeToUtf8(file, csv);
@@ -192,10 +196,6 @@ export async function importRoster(conn: DuckDBConnection, opts: ImportOptions):
       );
       throw fail(`缺少${what.join('；')}。文件表头：${headers.join('、')}。可用列映射文件指定`);
     }
-    if (blank.length > 0)
-      warnings.push(
-        `有 ${blank.length} 个空行，已跳过（第 ${blank.slice(0, 5).join('、')}${blank.length > 5 ? ' 等' : ''} 行）`,
-      );
 
     // --- the load: one CREATE TABLE … AS over read_csv, helper stages as CTEs ---
     const params: string[] = [];
@@ -261,13 +261,28 @@ export async function importRoster(conn: DuckDBConnection, opts: ImportOptions):
         ? `NULLIF(concat_ws(${p('；')}, ${notes.join(', ')}), '') AS ${q('_notes')}`
         : `CAST(NULL AS VARCHAR) AS ${q('_notes')}`,
     );
+    // Loaded under a staging name and renamed at the end: all or nothing.
+    const staging = q(`_load_${name}`);
     const table = q(name);
-    const sql = `CREATE OR REPLACE TABLE ${table} AS WITH ${ctes.join(', ')} SELECT ${select.join(', ')} FROM s${ctes.length - 1}`;
+    const sql = `CREATE OR REPLACE TABLE ${staging} AS WITH ${ctes.join(', ')} SELECT ${select.join(', ')} FROM s${ctes.length - 1}`;
     try {
       await conn.run(sql, params);
     } catch (e) {
       throw fail(`读取失败：${(e as Error).message.split('\n')[0] ?? ''}`);
     }
+    if (pendingScan) {
+      const scan = await pendingScan;
+      if (scan.mixed || scan.encoding !== 'utf-8') {
+        // The start looked like UTF-8 but the rest is not: start again the careful way.
+        await conn.run(
+          `DROP TABLE IF EXISTS ${staging}; DROP TABLE IF EXISTS ${q(rejectsTable)}; DROP TABLE IF EXISTS ${q(`${rejectsTable}_scan`)}`,
+        );
+        return importRoster(conn, { ...opts, notUtf8: true });
+      }
+      hash = scan.sha256;
+      blank = scan.blankLines;
+    }
+    await conn.run(`DROP TABLE IF EXISTS ${table}; ALTER TABLE ${staging} RENAME TO ${table}`);
 
     // --- what happened to every row ---
     const rejRows = (
@@ -298,6 +313,16 @@ export async function importRoster(conn: DuckDBConnection, opts: ImportOptions):
     const stats = (await conn.runAndReadAll(statsSql, id ? [regionsFile()] : [])).getRowObjectsJS()[0] ?? {};
     const rows = Number(stats.n ?? 0);
     const blankAfterHeader = blank.filter((b) => b > headerLine);
+    if (blank.length > 0) {
+      warnings.push(
+        `有 ${blank.length} 个空行，已跳过（第 ${blank.slice(0, 5).join('、')}${blank.length > 5 ? ' 等' : ''} 行）`,
+      );
+    }
+    if (!isXlsx && headerLine + rows + rejectedLines.length + blankAfterHeader.length >= EXCEL_ROW_LIMIT) {
+      warnings.push(
+        `行数达到 Excel 上限 ${EXCEL_ROW_LIMIT.toLocaleString('en-US')} 行，文件可能是从被截断的 Excel 表另存而来，请核对`,
+      );
+    }
     const skippedLines = [...new Set([...blankAfterHeader, ...rejectedLines])].sort((a, b) => a - b);
     if (rows === 0 && rejectedLines.length === 0) warnings.push('只有表头，没有数据行');
     const invalidIds = Number(stats.invalid ?? 0);
