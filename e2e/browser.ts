@@ -2,7 +2,7 @@
 // Debian Chromium, the built web UI. Nothing here installs anything.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,9 +25,23 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Builds apps/web/dist when it is missing (or when forced), so the server can serve it. */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/** Builds apps/web/dist when it is missing or older than the sources (or when forced). */
 export function ensureWebBuilt(force = false): void {
-  if (!force && existsSync(join(ROOT, 'apps', 'web', 'dist', 'index.html'))) return;
+  const web = join(ROOT, 'apps', 'web');
+  const built = join(web, 'dist', 'index.html');
+  const fresh =
+    existsSync(built) &&
+    Math.max(newest(join(web, 'src')), statSync(join(web, 'index.html')).mtimeMs) <= statSync(built).mtimeMs;
+  if (!force && fresh) return;
   const result = spawnSync('npm', ['run', 'build', '-w', '@zhenggai/web'], {
     cwd: ROOT,
     stdio: 'pipe',

@@ -237,6 +237,15 @@ describe('web journeys (real Chromium, real server)', () => {
     await other.locator('[role=alert]').waitFor();
     expect(await other.locator('main').innerText()).not.toContain(MEASURE);
     await screenshot(other, '11-other-clerk-denied');
+    // The header says who he is, his unit and his role; signing out returns to the sign-in page.
+    await other.locator('[data-testid=me-menu]').click();
+    const card = other.locator('[data-testid=me-card]');
+    await card.waitFor();
+    expect(await card.innerText()).toContain('西溪镇');
+    expect(await card.innerText()).toContain('单位联络员');
+    await card.locator('[data-testid=sign-out]').click();
+    await other.locator('#signin-username').waitFor();
+    expect((await other.request.get('/api/session')).status()).toBe(401);
 
     // 7. The remaining main pages, for the eye.
     await office.goto(`/ledger?inspectionId=&sort=urgency`);
@@ -301,6 +310,7 @@ describe('web journeys (real Chromium, real server)', () => {
       const page = await (await newSession(browser, server.url)).newPage();
       await signIn(page, 'admin');
       await page.goto('/ledger');
+      await expect.poll(() => page.locator('[data-testid=ledger-count]').innerText()).toMatch(/共 \d+ 条措施/);
       const before = await page.locator('[data-testid=ledger-count]').innerText();
       await page.locator('[data-testid=ledger-import]').click();
       const modal = page.locator('.ant-modal', { hasText: '导入整改台账' });

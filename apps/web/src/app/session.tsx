@@ -70,8 +70,8 @@ export function SessionProvider({
             },
             signOut: async () => {
               await api.logout().catch(() => undefined);
-              setMe(null);
-              setExpired(false);
+              // A clean start: nothing of this person's view stays for the next one.
+              window.location.assign('/');
             },
             refresh,
           }
