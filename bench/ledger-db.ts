@@ -1,16 +1,16 @@
-// Import and export of a big ledger through the real use-cases:
+// Import and export of a big ledger, end to end through the real CLI, each in its own process:
 //   npx tsx bench/ledger-db.ts [--measures 100000] [--engine pglite|postgres]
-// xlsx file → readLedger → importLedger (one all-or-nothing transaction), then
-// exportLedgerDraft → writeLedger. Prints wall time and peak RSS of this process for each step.
-// For postgres set DATABASE_URL (a database that may be emptied) or TEST_DATABASE_URL.
-import { mkdirSync, statSync } from 'node:fs';
+// Generates an xlsx ledger, then times `zhenggai ledger import` (one all-or-nothing
+// transaction) and `zhenggai ledger export`, reporting wall time and the peak RSS of each
+// process (from the kernel's rusage of the child). For postgres set TEST_DATABASE_URL.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportLedgerDraft, importLedger, initialize, SYSTEM_ACTOR } from '@zhenggai/app';
-import { openDatabase } from '@zhenggai/db';
-import { readLedger, writeLedger } from '@zhenggai/xlsx';
+import { writeLedger } from '@zhenggai/xlsx';
 import { generateLedger } from './ledger-generate.ts';
-import { trackPeakRss } from './memory.ts';
-import { freshDatabase } from '../test/databases.ts';
+import { freshDatabase, type TestDatabase } from '../test/databases.ts';
 
 const { values } = parseArgs({
   options: { measures: { type: 'string', default: '100000' }, engine: { type: 'string', default: 'pglite' } },
@@ -21,36 +21,47 @@ const file = `bench/out/ledger-${measures}.xlsx`;
 await writeLedger(generateLedger({ measures, title: '基准测试台账' }), { path: file });
 console.log(`ledger file: ${file} (${(statSync(file).size / 1048576).toFixed(1)} MB, ${measures} measures)`);
 
-const database =
-  values.engine === 'postgres'
-    ? await freshDatabase('postgres')
-    : { ...(await openDatabase({})), drop: async () => {} };
-await initialize(database.db, { demo: false, password: 'bench-password', countyName: '基准县' });
-const memory = trackPeakRss();
+const data = mkdtempSync(join(tmpdir(), 'zg-bench-'));
+const database: TestDatabase | null = values.engine === 'postgres' ? await freshDatabase('postgres') : null;
+const env = { ...process.env, DATABASE_URL: database?.url ?? '', ZHENGGAI_ADMIN_PASSWORD: 'bench-password' };
 
-memory.reset();
-let t = performance.now();
-const read = await readLedger({ path: file });
-const readMs = performance.now() - t;
-const summary = await importLedger(database.db, SYSTEM_ACTOR, read.ledger, read.issues, {
-  newInspection: { ownerUnitId: 1, inspectedUnitId: 1 },
-  createUnits: true,
-});
-const importMs = performance.now() - t;
-const importPeak = memory.peakMb();
-if (summary.issues.length) throw new Error(`import refused: ${summary.issues.length} issues`);
+const gnuTime = spawnSync('/usr/bin/time', ['--version']).status === 0;
 
-memory.reset();
-t = performance.now();
-const draft = await exportLedgerDraft(database.db, SYSTEM_ACTOR, { inspectionId: summary.inspectionId! });
-await writeLedger(draft, { path: `bench/out/export-${measures}.xlsx` });
-const exportMs = performance.now() - t;
-const exportPeak = memory.peakMb();
-memory.stop();
+/** Runs the CLI in its own process; wall seconds and the peak RSS reported by GNU time (Debian `time`). */
+function cli(args: string[]): Promise<{ seconds: number; peakMb: number | null; stdout: string }> {
+  const command = [process.execPath, 'apps/cli/bin/zhenggai.mjs', ...args, '--data', data];
+  const [bin, ...rest] = gnuTime ? ['/usr/bin/time', '-f', 'PEAK_KB=%M', ...command] : command;
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(bin!, rest, { env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('exit', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0) return reject(new Error(`zhenggai ${args.join(' ')} exited ${code}: ${stderr}`));
+      const kb = /PEAK_KB=(\d+)/.exec(stderr)?.[1];
+      resolve({ seconds, peakMb: kb ? Math.round(Number(kb) / 1024) : null, stdout });
+    });
+  });
+}
 
+await cli(['init']);
+const imported = await cli(['ledger', 'import', file, '--create-units', '--json']);
+const summary = JSON.parse(imported.stdout) as { inspectionId: number; measures: number; problems: number };
+const exported = await cli([
+  'ledger',
+  'export',
+  '--inspection',
+  String(summary.inspectionId),
+  '-o',
+  `bench/out/export-${measures}.xlsx`,
+]);
 console.log(
-  `engine=${database.kind} measures=${summary.measures} problems=${summary.problems}\n` +
-    `import: ${(importMs / 1000).toFixed(2)} s (of which reading the xlsx ${(readMs / 1000).toFixed(2)} s), peak RSS ${importPeak} MB\n` +
-    `export: ${(exportMs / 1000).toFixed(2)} s, peak RSS ${exportPeak} MB`,
+  `engine=${values.engine} measures=${summary.measures} problems=${summary.problems}\n` +
+    `import (zhenggai ledger import, whole process): ${imported.seconds.toFixed(2)} s, peak RSS ${imported.peakMb} MB\n` +
+    `export (zhenggai ledger export, whole process): ${exported.seconds.toFixed(2)} s, peak RSS ${exported.peakMb} MB`,
 );
-await database.drop();
+await database?.drop();
+rmSync(data, { recursive: true, force: true });

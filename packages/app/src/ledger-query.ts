@@ -49,6 +49,9 @@ export interface LedgerRow {
   daysLeft: number | null;
 }
 
+/** Beyond this many matches the ledger reports "more than" instead of an exact total. */
+export const COUNT_CAP = 20_000;
+
 export const today = () => process.env.ZHENGGAI_TODAY ?? new Date().toISOString().slice(0, 10);
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -64,19 +67,31 @@ export function dueSoonCondition(day: string): SQL {
     AND m.deadline <= ${day}::date + i.yellow_days)`;
 }
 
+/**
+ * The actor's scope as semi-joins on the measure's own columns: the unit and inspection id sets
+ * are computed once per query and probed by hash, so scope costs the same for 100 or 1,000,000 rows.
+ */
 export function scopeCondition(actor: Actor): SQL {
   const { own, context } = scopePatterns(actor);
-  return sql`(mu.path LIKE ANY(${patternArray(own)}) OR ou.path LIKE ANY(${patternArray(context)})
-    OR iu.path LIKE ANY(${patternArray(context)}))`;
+  return sql`(m.unit_id IN (SELECT id FROM units WHERE path LIKE ANY(${patternArray(own)}))
+    OR m.inspection_id IN (SELECT si.id FROM inspections si
+      JOIN units sou ON sou.id = si.owner_unit_id JOIN units siu ON siu.id = si.inspected_unit_id
+      WHERE sou.path LIKE ANY(${patternArray(context)}) OR siu.path LIKE ANY(${patternArray(context)})))`;
 }
 
 export const LEDGER_FROM = sql`FROM measures m
   JOIN units mu ON mu.id = m.unit_id
   JOIN problems p ON p.id = m.problem_id
   LEFT JOIN categories c ON c.id = p.category_id
-  JOIN inspections i ON i.id = m.inspection_id
-  JOIN units ou ON ou.id = i.owner_unit_id
-  JOIN units iu ON iu.id = i.inspected_unit_id`;
+  JOIN inspections i ON i.id = m.inspection_id`;
+
+/** Counting needs the problem and category only when a filter looks at them. */
+function countFrom(f: LedgerFilter): SQL {
+  return f.q?.trim() || f.leaderName || f.categoryTitle
+    ? sql`FROM measures m JOIN problems p ON p.id = m.problem_id LEFT JOIN categories c ON c.id = p.category_id
+          JOIN inspections i ON i.id = m.inspection_id`
+    : sql`FROM measures m JOIN inspections i ON i.id = m.inspection_id`;
+}
 
 export function ledgerWhere(actor: Actor, f: LedgerFilter, day: string): SQL {
   const parts: SQL[] = [scopeCondition(actor)];
@@ -86,8 +101,10 @@ export function ledgerWhere(actor: Actor, f: LedgerFilter, day: string): SQL {
   if (f.kind?.length) parts.push(sql`m.kind = ANY(string_to_array(${f.kind.join(',')}, ','))`);
   if (f.unitId) {
     parts.push(
+      // ANY(array) rather than IN (subquery): the planner then sees a short id list and keeps
+      // walking the ledger-order index instead of fetching every measure of the subtree.
       f.unitSubtree
-        ? sql`mu.path LIKE (SELECT path FROM units WHERE id = ${f.unitId}) || '%'`
+        ? sql`m.unit_id = ANY(ARRAY(SELECT id FROM units WHERE path LIKE (SELECT path FROM units WHERE id = ${f.unitId}) || '%'))`
         : sql`m.unit_id = ${f.unitId}`,
     );
   }
@@ -98,7 +115,8 @@ export function ledgerWhere(actor: Actor, f: LedgerFilter, day: string): SQL {
   if (f.q?.trim()) {
     const like = `%${escapeLike(f.q.trim())}%`;
     parts.push(
-      sql`(m.text ILIKE ${like} OR p.title ILIKE ${like} OR p.finding ILIKE ${like} OR mu.name ILIKE ${like}
+      sql`(m.text ILIKE ${like} OR p.title ILIKE ${like} OR p.finding ILIKE ${like}
+        OR m.unit_id IN (SELECT id FROM units WHERE name ILIKE ${like})
         OR COALESCE(m.person_name, '') ILIKE ${like} OR COALESCE(m.leader_name, p.leader_name, '') ILIKE ${like})`,
     );
   }
@@ -106,7 +124,8 @@ export function ledgerWhere(actor: Actor, f: LedgerFilter, day: string): SQL {
 }
 
 const ORDER: Record<NonNullable<LedgerFilter['sort']>, SQL> = {
-  position: sql`m.inspection_id DESC, p.position, p.id, m.position, m.id`,
+  // Problem ids follow the order problems were registered or imported in.
+  position: sql`m.inspection_id DESC, m.problem_id, m.position, m.id`,
   urgency: sql`(m.status = 'closed'), m.deadline ASC NULLS LAST, m.id`,
   updated: sql`m.updated_at DESC, m.id DESC`,
 };
@@ -126,8 +145,17 @@ export async function listLedger(db: Db, actor: Actor, filter: LedgerFilter, day
                m.created_at AS "createdAt", i.yellow_days AS "yellowDays"
         ${LEDGER_FROM} WHERE ${where} ORDER BY ${ORDER[filter.sort ?? 'position']} LIMIT ${limit} OFFSET ${offset}`,
   );
-  const total = await one<{ n: number }>(db, sql`SELECT count(*)::int AS n ${LEDGER_FROM} WHERE ${where}`);
-  return { total: total?.n ?? 0, items: items.map((m) => withLight(m, day)) };
+  // Counting a million matches costs more than the page itself: count up to a cap and say so.
+  const counted = await one<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 ${countFrom(filter)} WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped`,
+  );
+  const n = counted?.n ?? 0;
+  return {
+    total: Math.min(n, COUNT_CAP),
+    totalExact: n <= COUNT_CAP,
+    items: items.map((m) => withLight(m, day)),
+  };
 }
 
 export function withLight(m: Omit<LedgerRow, 'light' | 'daysLeft'>, day: string): LedgerRow {
