@@ -101,7 +101,7 @@ function ReportDialog({
       onCancel={() => onClose()}
       okText={busy ? d.generating : d.generate}
       cancelText={t.common.cancel}
-      okButtonProps={{ loading: busy, 'data-testid': 'report-generate' } as object}
+      okButtonProps={{ loading: busy, 'data-testid': 'report-generate' }}
       onOk={() => form.submit()}
       destroyOnHidden
     >
@@ -195,7 +195,7 @@ function TemplateDialog({ initialKind, onClose }: { initialKind: ReportKind; onC
       onCancel={onClose}
       okText={t.common.save}
       cancelText={t.common.close}
-      okButtonProps={{ loading: busy, disabled: text === null, 'data-testid': 'template-save' } as object}
+      okButtonProps={{ loading: busy, disabled: text === null, 'data-testid': 'template-save' }}
       onOk={() => void save()}
       destroyOnHidden
     >
