@@ -23,6 +23,9 @@ import {
   type RunningServer,
 } from './browser.ts';
 
+// The machine is shared: give the page time to answer before calling it a failure.
+const POLL = { timeout: 20_000, interval: 100 };
+
 let server: RunningServer;
 let browser: Browser;
 
@@ -89,7 +92,7 @@ describe('web journeys (real Chromium, real server)', () => {
     await office.locator('#signin-username').waitFor();
     await screenshot(office, '01-sign-in');
     await signIn(office, 'office');
-    await expect.poll(() => office.locator('[data-testid=me-name]').innerText()).toContain('周明');
+    await expect.poll(() => office.locator('[data-testid=me-name]').innerText(), POLL).toContain('周明');
     const before = await totals(office);
     await screenshot(office, '02-dashboard');
 
@@ -124,7 +127,7 @@ describe('web journeys (real Chromium, real server)', () => {
     await deadline.press('Enter');
     await office.locator('[data-testid=measure-save]').click();
     await expect
-      .poll(() => office.locator('[data-testid=inspection-summary]').innerText())
+      .poll(() => office.locator('[data-testid=inspection-summary]').innerText(), POLL)
       .toContain('1 条措施');
     await screenshot(office, '03-inspection');
 
@@ -203,14 +206,40 @@ describe('web journeys (real Chromium, real server)', () => {
     await clerk.locator('.ant-tag[data-status=pending_review]').first().waitFor();
     await screenshot(clerk, '08-measure-pending');
 
-    // 4. The reviewer approves it.
+    // 4. The reviewer first returns it with a reason (a return without one is refused by the
+    // form); the clerk sees why, adds a clearer photo and asks again; then it is approved.
     const reviewer = await (await newSession(browser, server.url)).newPage();
     await signIn(reviewer, 'reviewer');
     await reviewer.goto(`/measures/${measureId}`);
+    expect(await reviewer.locator('[data-testid=event-request_closure]').count()).toBe(0);
+    await reviewer.locator('[data-testid=event-return]').click();
+    await reviewer.locator('[data-testid=reason-ok]').click();
+    await reviewer.getByText('请填写原因').waitFor();
+    const why = '照片未体现入户核查场景，请补充带日期的现场照片';
+    await reviewer.locator('[data-testid=reason-text]').fill(why);
+    await reviewer.locator('[data-testid=reason-ok]').click();
+    await reviewer.locator('.ant-tag[data-status=in_progress]').first().waitFor();
+
+    await clerk.reload();
+    await clerk.getByText(`退回原因：${why}`).waitFor();
+    await clerk.locator('[data-testid=progress-text]').fill('已补充带日期的入户核查现场照片。');
+    await clerk.locator('.ant-upload-drag input[type=file]').setInputFiles({
+      name: '现场照片-补充.png',
+      mimeType: 'image/png',
+      buffer: makePng(64),
+    });
+    await clerk.locator('[data-testid=progress-submit]').click();
+    await clerk.locator('[data-testid=timeline-progress]', { hasText: '已补充带日期' }).waitFor();
+    await clerk.locator('[data-testid=event-request_closure]').click();
+    await clerk.locator('.ant-popconfirm .ant-btn-primary').click();
+    await clerk.locator('.ant-tag[data-status=pending_review]').first().waitFor();
+
+    await reviewer.reload();
     await reviewer.locator('[data-testid=event-approve]').click();
     await reviewer.locator('.ant-popconfirm .ant-btn-primary').click();
     await reviewer.locator('.ant-tag[data-status=closed]').first().waitFor();
     await reviewer.locator('[data-testid=timeline-event]', { hasText: '审核通过' }).waitFor();
+    await reviewer.locator('[data-testid=timeline-event]', { hasText: why }).waitFor();
     await screenshot(reviewer, '09-measure-closed');
 
     // 5. The dashboard moves: one more closed measure than after creation.
@@ -226,9 +255,13 @@ describe('web journeys (real Chromium, real server)', () => {
     const other = await (await newSession(browser, server.url)).newPage();
     await signIn(other, 'xx_clerk');
     await other.goto(`/ledger?q=${encodeURIComponent(MEASURE)}`);
-    await expect.poll(() => other.locator('[data-testid=ledger-count]').innerText()).toContain('共 0 条');
+    await expect
+      .poll(() => other.locator('[data-testid=ledger-count]').innerText(), POLL)
+      .toContain('共 0 条');
     await other.goto('/ledger');
-    await expect.poll(() => other.locator('[data-testid=ledger-count]').innerText()).toMatch(/共 \d+ 条/);
+    await expect
+      .poll(() => other.locator('[data-testid=ledger-count]').innerText(), POLL)
+      .toMatch(/共 \d+ 条/);
     const otherLedger = await other.locator('[data-testid=ledger-table]').innerText();
     expect(otherLedger).not.toContain(MEASURE);
     expect(otherLedger).not.toContain('东坪镇');
@@ -275,7 +308,9 @@ describe('web journeys (real Chromium, real server)', () => {
     await office.goto('/ledger');
     await office.locator('[data-testid=lang-switch]').click();
     await office.locator('[data-testid=nav-ledger]').getByText('Ledger').waitFor();
-    await expect.poll(() => office.locator('[data-testid=ledger-count]').innerText()).toMatch(/\d+ measures/);
+    await expect
+      .poll(() => office.locator('[data-testid=ledger-count]').innerText(), POLL)
+      .toMatch(/\d+ measures/);
     await screenshot(office, '15-ledger-english');
     await office.locator('[data-testid=lang-switch]').click();
     await office.locator('[data-testid=nav-ledger]').getByText('整改台账').waitFor();
@@ -310,7 +345,9 @@ describe('web journeys (real Chromium, real server)', () => {
       const page = await (await newSession(browser, server.url)).newPage();
       await signIn(page, 'admin');
       await page.goto('/ledger');
-      await expect.poll(() => page.locator('[data-testid=ledger-count]').innerText()).toMatch(/共 \d+ 条措施/);
+      await expect
+        .poll(() => page.locator('[data-testid=ledger-count]').innerText(), POLL)
+        .toMatch(/共 \d+ 条措施/);
       const before = await page.locator('[data-testid=ledger-count]').innerText();
       await page.locator('[data-testid=ledger-import]').click();
       const modal = page.locator('.ant-modal', { hasText: '导入整改台账' });
@@ -337,7 +374,9 @@ describe('web journeys (real Chromium, real server)', () => {
       await modal.locator('[data-testid=import-confirm]').click();
       await modal.getByText('导入完成：8 条措施').waitFor();
       await modal.locator('[data-testid=import-open-ledger]').click();
-      await expect.poll(() => page.locator('[data-testid=ledger-count]').innerText()).toBe('共 8 条措施');
+      await expect
+        .poll(() => page.locator('[data-testid=ledger-count]').innerText(), POLL)
+        .toBe('共 8 条措施');
       expect(page.url()).toMatch(/inspectionId=\d+/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -153,7 +153,12 @@ export default function MeasurePage() {
                 style={{ marginBottom: 12 }}
               />
             )}
-            <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
+            <Descriptions
+              size="small"
+              column={{ xs: 1, sm: 2 }}
+              bordered
+              styles={{ label: { whiteSpace: 'nowrap' } }}
+            >
               <Descriptions.Item label={t.ledger.unit}>{m.unitName}</Descriptions.Item>
               <Descriptions.Item label={t.ledger.deadline}>
                 <Space>
