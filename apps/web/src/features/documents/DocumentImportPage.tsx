@@ -274,7 +274,11 @@ export default function DocumentImportPage() {
   };
 
   const fixText = (f: (typeof fixes)[number]) =>
-    f.kind === 'name' ? d.needName : f.kind === 'title' ? d.needTitle(f.where) : d.needText(f.where);
+    f.kind === 'name'
+      ? d.needName
+      : f.kind === 'title'
+        ? d.needTitle(f.number)
+        : d.needText(f.number, f.index);
 
   return (
     <div data-testid="doc-import">
@@ -391,9 +395,16 @@ export default function DocumentImportPage() {
             >
               <Button data-testid="doc-restart">{d.restart}</Button>
             </Popconfirm>
-            <Button type="primary" onClick={() => setStep(2)} data-testid="doc-next">
-              {d.next}
-            </Button>
+            <Space>
+              {fixes.length > 0 && (
+                <Typography.Text type="danger" data-testid="doc-fix-count">
+                  {d.invalid(fixes.length)}
+                </Typography.Text>
+              )}
+              <Button type="primary" onClick={() => setStep(2)} data-testid="doc-next">
+                {d.next}
+              </Button>
+            </Space>
           </div>
         </>
       )}
@@ -465,7 +476,7 @@ export default function DocumentImportPage() {
                       <Typography.Link
                         onClick={() => {
                           setStep(1);
-                          focus(f.kind === 'title' ? `${f.key}-title` : f.key);
+                          focus(f.key);
                         }}
                       >
                         {fixText(f)}

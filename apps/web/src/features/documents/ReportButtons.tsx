@@ -165,6 +165,19 @@ function TemplateDialog({ initialKind, onClose }: { initialKind: ReportKind; onC
     };
   }, [kind, t, lang]);
 
+  // The server names the line it could not read ("模板第12行：…"): put the cursor on it.
+  const selectLine = (error: unknown) => {
+    const line = Number(/第\s*(\d+)\s*行/.exec(error instanceof Error ? error.message : '')?.[1]);
+    const area = document.querySelector<HTMLTextAreaElement>('[data-testid=template-text]');
+    if (!line || !area) return;
+    const lines = area.value.split('\n');
+    const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+    area.focus();
+    area.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
+    const lineHeight = Number.parseFloat(getComputedStyle(area).lineHeight) || 20;
+    area.scrollTop = Math.max(0, (line - 3) * lineHeight);
+  };
+
   const save = async () => {
     if (text === null) return;
     setBusy(true);
@@ -175,6 +188,7 @@ function TemplateDialog({ initialKind, onClose }: { initialKind: ReportKind; onC
       void msg.success(d.templateSaved);
     } catch (e) {
       setSaveError(errorText(e, t, lang));
+      selectLine(e);
     } finally {
       setBusy(false);
     }
@@ -204,8 +218,8 @@ function TemplateDialog({ initialKind, onClose }: { initialKind: ReportKind; onC
         value={kind}
         onChange={setKind}
         options={[
-          { value: 'tongbao', label: d.reportTongbao.replace(/^生成/, '') },
-          { value: 'progress', label: d.reportProgress.replace(/^生成/, '') },
+          { value: 'tongbao', label: d.kindTongbao },
+          { value: 'progress', label: d.kindProgress },
         ]}
         style={{ marginBottom: 8 }}
       />

@@ -197,6 +197,7 @@ export function TotalsPanel({ doc }: { doc: EDoc }) {
       showIcon
       style={{ marginBottom: 12 }}
       data-testid="doc-totals"
+      role="status"
       title={d.countedOnly(now.categories, now.problems, now.measures)}
       description={
         rows.length > 0 ? (

@@ -235,19 +235,26 @@ export function splitMeasure(
   return { doc: next, key: created };
 }
 
+export interface Fix {
+  /** The key of the field to focus ("title" for the document's title). */
+  key: string;
+  kind: 'name' | 'title' | 'text';
+  number: string;
+  index: number;
+}
+
 /** What must be fixed before the server would take the document. */
-export function problemsToFix(
-  doc: EDoc,
-  needsName: boolean,
-): { key: string; kind: 'name' | 'title' | 'text'; where: string }[] {
-  const out: { key: string; kind: 'name' | 'title' | 'text'; where: string }[] = [];
-  if (needsName && !doc.title?.trim()) out.push({ key: 'title', kind: 'name', where: '' });
+export function problemsToFix(doc: EDoc, needsName: boolean): Fix[] {
+  const out: Fix[] = [];
+  if (needsName && !doc.title?.trim()) out.push({ key: 'title', kind: 'name', number: '', index: 0 });
+  let n = 0;
   for (const c of doc.categories) {
     for (const p of c.problems) {
-      const where = p.number ? `${p.number}` : p.title.slice(0, 12);
-      if (!p.title.trim()) out.push({ key: p.key, kind: 'title', where });
+      n++;
+      const number = p.number.trim() || `(${n})`;
+      if (!p.title.trim()) out.push({ key: `${p.key}-title`, kind: 'title', number, index: 0 });
       p.measures.forEach((m, i) => {
-        if (!m.text.trim()) out.push({ key: m.key, kind: 'text', where: `${where}-${i + 1}` });
+        if (!m.text.trim()) out.push({ key: m.key, kind: 'text', number, index: i + 1 });
       });
     }
   }
