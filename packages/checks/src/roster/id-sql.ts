@@ -39,12 +39,17 @@ export function idStages(raw: string, k: number, today: string, param: (v: strin
     `CASE WHEN ${m} IN (1, 3, 5, 7, 8, 10, 12) THEN 31 WHEN ${m} IN (4, 6, 9, 11) THEN 30 ` +
     `WHEN (${y} % 4 = 0 AND ${y} % 100 <> 0) OR ${y} % 400 = 0 THEN 29 ELSE 28 END`;
   const todayNum = Number(today.replaceAll('-', ''));
+  const r18 = `_r_${k}`;
+  const norm = `upper(trim(translate(coalesce(${raw}, ''), ${param(FULL_WIDTH_FROM)}, ${param(FULL_WIDTH_TO)})))`;
+  const fromNorm =
+    `CASE WHEN regexp_full_match(${norm}, '[0-9]{17}[0-9X]') THEN CAST(substr(${norm}, 1, 17) AS BIGINT) ` +
+    `WHEN regexp_full_match(${norm}, '[0-9]{15}') THEN CAST(substr(${norm}, 1, 6) || '19' || substr(${norm}, 7, 9) AS BIGINT) END`;
   const stages = [
-    // Clean input (the common case) skips the full-width translation.
-    `SELECT *, CASE WHEN regexp_full_match(${raw}, '[0-9]{17}[0-9X]') THEN ${raw} ` +
-      `ELSE upper(trim(translate(coalesce(${raw}, ''), ${param(FULL_WIDTH_FROM)}, ${param(FULL_WIDTH_TO)}))) END AS ${n} FROM {prev}`,
-    `SELECT *, CASE WHEN regexp_full_match(${n}, '[0-9]{17}[0-9X]') THEN CAST(substr(${n}, 1, 17) AS BIGINT) ` +
-      `WHEN regexp_full_match(${n}, '[0-9]{15}') THEN CAST(substr(${n}, 1, 6) || '19' || substr(${n}, 7, 9) AS BIGINT) END AS ${i} FROM {prev}`,
+    // One regular expression for the common case (already clean): such rows skip the
+    // full-width translation and the second pattern; CASE runs the other branch only on the rest.
+    `SELECT *, coalesce(regexp_full_match(${raw}, '[0-9]{17}[0-9X]'), false) AS ${r18} FROM {prev}`,
+    `SELECT *, CASE WHEN ${r18} THEN ${raw} ELSE ${norm} END AS ${n}, ` +
+      `CASE WHEN ${r18} THEN CAST(substr(${raw}, 1, 17) AS BIGINT) ELSE ${fromNorm} END AS ${i} FROM {prev}`,
     `SELECT *, substr('10X98765432', CAST((${sum}) % 11 AS INTEGER) + 1, 1) AS ${c}, ` +
       `CASE WHEN ${y} < 1900 OR ${m} < 1 OR ${m} > 12 OR ${d} < 1 OR ${d} > ${days} THEN 1 ` +
       `WHEN ${y} * 10000 + ${m} * 100 + ${d} > ${param(String(todayNum))}::INTEGER THEN 2 ELSE 0 END AS ${v} FROM {prev}`,
