@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
   Button,
@@ -71,7 +71,8 @@ function unitNamed(units: Unit[], name: string | null): number | undefined {
   return best?.id;
 }
 
-function SourcePane({
+// Memoised: a long source text need not re-render on every keystroke in the structure.
+const SourcePane = memo(function SourcePane({
   source,
   highlight,
 }: {
@@ -149,7 +150,7 @@ function SourcePane({
       </div>
     </Card>
   );
-}
+});
 
 export default function DocumentImportPage() {
   const { t, lang } = useI18n();
