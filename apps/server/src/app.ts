@@ -33,7 +33,7 @@ export interface BuildOptions {
 
 export async function buildServer(ctx: ServerContext, options: BuildOptions = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'warn' } : false,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: process.env.ZHENGGAI_TRUST_PROXY === 'true',
   }).withTypeProvider<ZodTypeProvider>();
