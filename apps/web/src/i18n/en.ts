@@ -431,6 +431,8 @@ export const en: Messages = {
         ? `The document states ${stated} ${what}; now ${counted}, matching`
         : `The document states ${stated} ${what}; now ${counted}`,
     countedOnly: (c: number, p: number, m: number) => `Now ${c} categories, ${p} problems, ${m} measures`,
+    statedCompleted: (n: number) =>
+      `The document says ${n} measures are completed; imported measures start as "not started", report progress in the ledger`,
     unitCategories: 'categories',
     unitProblems: 'problems',
     unitMeasures: 'measures',

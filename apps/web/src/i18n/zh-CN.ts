@@ -421,6 +421,7 @@ export const zhCN = {
         ? `文中称${stated}${what}，当前${counted}${what}，一致`
         : `文中称${stated}${what}，当前${counted}${what}`,
     countedOnly: (c: number, p: number, m: number) => `当前 ${c} 个类别，${p} 个问题，${m} 条措施`,
+    statedCompleted: (n: number) => `文中称已完成${n}条措施；导入后措施均为“未启动”，请在台账中报送进展`,
     unitCategories: '个方面',
     unitProblems: '个问题',
     unitMeasures: '条措施',

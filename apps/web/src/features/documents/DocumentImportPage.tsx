@@ -238,6 +238,15 @@ export default function DocumentImportPage() {
       setUnitId(unitNamed(units.data, doc.inspectedUnit) ?? me.unitId);
   }, [units.data, doc, unitId, target, me.unitId]);
 
+  // Corrections live only in this page until created: ask before the tab is closed or reloaded.
+  const unsaved = doc !== null && !done;
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+
   const fixes = useMemo(() => (doc ? problemsToFix(doc, target === 'new') : []), [doc, target]);
 
   const body = (dryRun: boolean) => ({

@@ -200,8 +200,11 @@ export function TotalsPanel({ doc }: { doc: EDoc }) {
       role="status"
       title={d.countedOnly(now.categories, now.problems, now.measures)}
       description={
-        rows.length > 0 ? (
+        rows.length > 0 || stated.completedMeasures !== undefined ? (
           <Space wrap size={[8, 4]}>
+            {stated.completedMeasures !== undefined && (
+              <Tag color="blue">{d.statedCompleted(stated.completedMeasures)}</Tag>
+            )}
             {rows.map((r) => (
               <Tag
                 key={r.what}
