@@ -15,6 +15,7 @@ import {
 import type { App, ServerContext } from './context.ts';
 import { errorHandler } from './errors.ts';
 import { resolveActor } from './session.ts';
+import { accountabilityRoutes } from './routes/accountability.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -72,6 +73,7 @@ export async function buildServer(ctx: ServerContext, options: BuildOptions = {}
   workflowRoutes(app, ctx);
   ledgerRoutes(app, ctx);
   documentRoutes(app, ctx);
+  accountabilityRoutes(app, ctx);
 
   if (options.serveWeb !== false && existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -57,6 +57,40 @@ describe.each(BACKENDS)('documents through the API on %s', (backend) => {
       periodEnd: '2024-04-30',
     });
 
+    // Accountability recorded by discipline inspection is counted in the report, never by name.
+    for (const [personName, actionType] of [
+      ['张甲', 'admonishment_talk'],
+      ['李乙', 'admonishment_talk'],
+      ['王丙', 'reminder_talk'],
+    ]) {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: `/api/inspections/${summary.inspectionId}/accountability`,
+        headers: auth(h.tokens.discipline),
+        payload: { personName, actionType, actionDate: '2024-06-01', position: '站长' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const clerkView = await h.app.inject({
+      url: `/api/inspections/${summary.inspectionId}/accountability`,
+      headers: auth(h.tokens.leaderA),
+    });
+    expect(clerkView.statusCode).toBe(403);
+    const outsiderView = await h.app.inject({
+      url: `/api/inspections/${summary.inspectionId}/accountability`,
+      headers: auth(h.tokens.disciplineB),
+    });
+    expect(outsiderView.statusCode).toBe(404);
+    const listed = await h.app.inject({
+      url: `/api/inspections/${summary.inspectionId}/accountability`,
+      headers: auth(h.tokens.office),
+    });
+    expect(listed.json().map((a: { actionLabel: string }) => a.actionLabel)).toEqual([
+      '诫勉谈话',
+      '诫勉谈话',
+      '提醒谈话',
+    ]);
+
     const report = await h.app.inject({
       url: `/api/inspections/${summary.inspectionId}/report/tongbao?phone=0000-7654321`,
       headers: auth(h.tokens.office),
@@ -65,6 +99,11 @@ describe.each(BACKENDS)('documents through the API on %s', (backend) => {
     const back = await parseDocx(report.rawPayload);
     expect(back.categories.map((c) => c.problems.map((p) => p.measures.length))).toEqual([[1, 1], [3]]);
     expect(back.contact?.phone).toBe('0000-7654321');
+    const { default: mammoth } = await import('mammoth');
+    const reportText = (await mammoth.extractRawText({ buffer: report.rawPayload })).value;
+    expect(reportText).toContain('诫勉谈话2人');
+    expect(reportText).toContain('提醒谈话1人');
+    expect(reportText).not.toContain('张甲');
     const progress = await h.app.inject({
       url: `/api/inspections/${summary.inspectionId}/report/progress`,
       headers: auth(h.tokens.office),

@@ -1,3 +1,4 @@
+export * from './accountability.ts';
 export * from './actor.ts';
 export * from './audit.ts';
 export * from './audit-query.ts';

@@ -2,6 +2,7 @@ import { sql, type Db } from '@zhenggai/db';
 import type { MeasureKind, MeasureStatus } from '@zhenggai/core';
 import { generateReport, type ReportData, type ReportKind } from '@zhenggai/reports';
 import type { Actor } from './actor.ts';
+import { accountabilityCounts } from './accountability.ts';
 import { inspectionAccess } from './inspections.ts';
 import { today } from './ledger-query.ts';
 import { getSetting, type PublicContact, type SettingKey } from './settings.ts';
@@ -97,9 +98,7 @@ export async function reportDataFor(
     reportDate: options.reportDate ?? today(),
     recipient: inspection.ownerUnitName,
     categories,
-    // Accountability actions are not recorded yet (supervision issue); the templates omit the
-    // paragraph when this is empty.
-    accountability: {},
+    accountability: await accountabilityCounts(db, inspectionId),
     contact: contact.phone || contact.email || contact.address ? contact : null,
   };
 }

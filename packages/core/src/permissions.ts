@@ -13,6 +13,7 @@ export const ACTIONS = [
   'read_audit',
   'verify_audit',
   'backup',
+  'accountability',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -25,6 +26,8 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   read_audit: ['admin', 'office', 'discipline'],
   verify_audit: ['admin'],
   backup: ['admin'],
+  // 问责 records name people: only discipline inspection and the inspection office see them.
+  accountability: ['office', 'discipline'],
 };
 
 export function roleMay(role: Role, action: Action): boolean {

@@ -68,3 +68,35 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   village: '村(社区)',
   department: '部门/站所',
 };
+
+export const ACCOUNTABILITY_TYPES = [
+  'reminder_talk',
+  'admonishment_talk',
+  'warning_talk',
+  'interview',
+  'written_review',
+  'circulated_criticism',
+  'party_warning',
+  'party_serious_warning',
+  'party_post_removal',
+  'party_probation',
+  'party_expulsion',
+  'administrative_sanction',
+  'organizational_handling',
+] as const;
+export type AccountabilityType = (typeof ACCOUNTABILITY_TYPES)[number];
+export const ACCOUNTABILITY_TYPE_LABELS: Record<AccountabilityType, string> = {
+  reminder_talk: '提醒谈话',
+  admonishment_talk: '诫勉谈话',
+  warning_talk: '警示谈话',
+  interview: '约谈',
+  written_review: '责令书面检查',
+  circulated_criticism: '通报批评',
+  party_warning: '党内警告',
+  party_serious_warning: '党内严重警告',
+  party_post_removal: '撤销党内职务',
+  party_probation: '留党察看',
+  party_expulsion: '开除党籍',
+  administrative_sanction: '政务处分',
+  organizational_handling: '组织处理',
+};

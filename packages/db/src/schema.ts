@@ -145,6 +145,21 @@ export const auditEvents = pgTable('audit_events', {
   hash: text('hash').notNull(),
 });
 
+export const accountabilityActions = pgTable('accountability_actions', {
+  id: id(),
+  inspectionId: ref('inspection_id').notNull(),
+  problemId: ref('problem_id'),
+  measureId: ref('measure_id'),
+  personName: text('person_name').notNull(),
+  position: text('position'),
+  unitName: text('unit_name'),
+  actionType: text('action_type').notNull(),
+  actionDate: day('action_date').notNull(),
+  note: text('note'),
+  createdBy: ref('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
@@ -164,5 +179,6 @@ export const TABLES_IN_ORDER = [
   'evidence_files',
   'progress_evidence',
   'audit_events',
+  'accountability_actions',
   'settings',
 ] as const;
