@@ -1,10 +1,21 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo, type ComponentProps } from 'react';
 import { Card, Col, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import type { Bucket, LedgerItem } from '../../api/types.ts';
 import { useT, type Messages } from '../../i18n/index.tsx';
-import { EChart, type ChartOption } from '../../shared/EChart.tsx';
+import type { ChartOption } from '../../shared/EChart.tsx';
+
+// ECharts is a big download (≈200 kB gzipped): the totals and lists show first, the charts follow.
+const EChart = lazy(() => import('../../shared/EChart.tsx').then((m) => ({ default: m.EChart })));
+
+function Chart(props: ComponentProps<typeof EChart>) {
+  return (
+    <Suspense fallback={<div style={{ height: props.height ?? 300 }} />}>
+      <EChart {...props} />
+    </Suspense>
+  );
+}
 import {
   ErrorAlert,
   LIGHT_COLORS,
@@ -85,9 +96,9 @@ export default function DashboardPage() {
       series: [
         {
           name: t.dashboard.weekly,
-          type: 'line',
-          smooth: true,
-          areaStyle: { opacity: 0.15 },
+          type: 'bar',
+          barMaxWidth: 36,
+          label: { show: true, position: 'top' },
           data: s.weeklyClosures.map((w) => w.closed),
           itemStyle: { color: '#c41d0f' },
         },
@@ -201,12 +212,12 @@ export default function DashboardPage() {
         <Row gutter={[12, 12]}>
           <Col xs={24} lg={12}>
             <Card size="small" title={t.dashboard.byUnit}>
-              <EChart label={t.dashboard.byUnit} option={charts.unit} height={height(s.byUnit.length)} />
+              <Chart label={t.dashboard.byUnit} option={charts.unit} height={height(s.byUnit.length)} />
             </Card>
           </Col>
           <Col xs={24} lg={12}>
             <Card size="small" title={t.dashboard.byCategory}>
-              <EChart
+              <Chart
                 label={t.dashboard.byCategory}
                 option={charts.category}
                 height={height(s.byCategory.length)}
@@ -216,7 +227,7 @@ export default function DashboardPage() {
           </Col>
           <Col xs={24} lg={12}>
             <Card size="small" title={t.dashboard.byLeader}>
-              <EChart
+              <Chart
                 label={t.dashboard.byLeader}
                 option={charts.leader}
                 height={height(s.byLeader.length)}
@@ -226,15 +237,15 @@ export default function DashboardPage() {
           </Col>
           <Col xs={24} lg={12}>
             <Card size="small" title={t.dashboard.weekly}>
-              <EChart label={t.dashboard.weekly} option={charts.weekly} height={240} />
+              <Chart label={t.dashboard.weekly} option={charts.weekly} height={240} />
             </Card>
           </Col>
-          <Col xs={24} xl={12}>
+          <Col xs={24}>
             <Card size="small" title={t.dashboard.overdueList}>
               <ItemTable items={s.overdue} t={t} overdue testId="overdue-list" />
             </Card>
           </Col>
-          <Col xs={24} xl={12}>
+          <Col xs={24}>
             <Card size="small" title={t.dashboard.dueSoonList}>
               <ItemTable items={s.dueSoon} t={t} testId="duesoon-list" />
             </Card>

@@ -4,7 +4,12 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import type { LedgerItem, Light } from '../../api/types.ts';
 import { useT } from '../../i18n/index.tsx';
+import { use as registerECharts } from 'echarts/core';
+import { ScatterChart } from 'echarts/charts';
+import { DataZoomComponent, MarkLineComponent } from 'echarts/components';
 import { EChart, type ChartOption } from '../../shared/EChart.tsx';
+
+registerECharts([ScatterChart, DataZoomComponent, MarkLineComponent]);
 import { ErrorAlert, LIGHT_COLORS, LightLegend, PageTitle, useAsync } from '../../shared/ui.tsx';
 
 // 挂图作战: every measure as a dot on a time axis by its deadline, one row per unit or problem,
