@@ -14,7 +14,7 @@ import { schema, type Db } from '@zhenggai/db';
 import { rolesOn, scopePatterns, type Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { requireManageInspection } from './inspections.ts';
-import { inTransaction, one, type Tx } from './tx.ts';
+import { inTransaction, nextPosition, one, type Tx } from './tx.ts';
 import { requireUnit } from './units.ts';
 
 // Measures (整改措施): the rows of the ledger. Created and edited by the inspection's managers;
@@ -101,12 +101,7 @@ export async function insertMeasure(
   const [problem] = await tx.select().from(schema.problems).where(eq(schema.problems.id, problemId));
   if (!problem) throw notFound('问题');
   const inspection = await requireManageInspection(tx, actor, problem.inspectionId);
-  const position =
-    input.position ??
-    (await one<{ n: number }>(
-      tx,
-      sql`SELECT COALESCE(max(position), 0)::int + 1 AS n FROM measures WHERE problem_id = ${problemId}`,
-    ))!.n;
+  const position = input.position ?? (await nextPosition(tx, 'measures', 'problem_id', problemId));
   const [row] = await tx
     .insert(schema.measures)
     .values({

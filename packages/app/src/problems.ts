@@ -4,7 +4,7 @@ import { schema, type Db } from '@zhenggai/db';
 import type { Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { inspectionAccess, requireManageInspection } from './inspections.ts';
-import { inTransaction, one, type Tx } from './tx.ts';
+import { inTransaction, nextPosition, type Tx } from './tx.ts';
 import { requireUnit } from './units.ts';
 
 // Categories (问题类别/方面) and problems (问题) of an inspection. Changed only by people who
@@ -18,12 +18,7 @@ export interface CategoryInput {
 export async function insertCategory(tx: Tx, actor: Actor, inspectionId: number, input: CategoryInput) {
   const inspection = await requireManageInspection(tx, actor, inspectionId);
   if (!input.title.trim()) throw invalid('问题类别名称不能为空');
-  const position =
-    input.position ??
-    (await one<{ n: number }>(
-      tx,
-      sql`SELECT COALESCE(max(position), 0)::int + 1 AS n FROM categories WHERE inspection_id = ${inspectionId}`,
-    ))!.n;
+  const position = input.position ?? (await nextPosition(tx, 'categories', 'inspection_id', inspectionId));
   const [row] = await tx
     .insert(schema.categories)
     .values({ inspectionId, title: input.title.trim(), position })
@@ -105,12 +100,7 @@ async function problemColumns(tx: Tx, inspectionId: number, input: ProblemInput)
 
 export async function insertProblem(tx: Tx, actor: Actor, inspectionId: number, input: ProblemInput) {
   const inspection = await requireManageInspection(tx, actor, inspectionId);
-  const position =
-    input.position ??
-    (await one<{ n: number }>(
-      tx,
-      sql`SELECT COALESCE(max(position), 0)::int + 1 AS n FROM problems WHERE inspection_id = ${inspectionId}`,
-    ))!.n;
+  const position = input.position ?? (await nextPosition(tx, 'problems', 'inspection_id', inspectionId));
   const [row] = await tx
     .insert(schema.problems)
     .values({ ...(await problemColumns(tx, inspectionId, input)), position })

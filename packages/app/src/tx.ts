@@ -26,3 +26,17 @@ export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<
 export function patternArray(patterns: string[]): SQL {
   return sql`string_to_array(${patterns.join(',')}, ',')`;
 }
+
+/** The next free position among siblings (categories or problems of an inspection, measures of a problem). */
+export async function nextPosition(
+  tx: Tx,
+  table: 'categories' | 'problems' | 'measures',
+  parent: 'inspection_id' | 'problem_id',
+  parentId: number,
+): Promise<number> {
+  const row = await one<{ n: number }>(
+    tx,
+    sql`SELECT COALESCE(max(position), 0)::int + 1 AS n FROM ${sql.identifier(table)} WHERE ${sql.identifier(parent)} = ${parentId}`,
+  );
+  return row!.n;
+}
