@@ -1,7 +1,5 @@
 import { lazy, Suspense } from 'react';
 import { ConfigProvider, Spin } from 'antd';
-import zhCNLocale from 'antd/locale/zh_CN';
-import enUSLocale from 'antd/locale/en_US';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { I18nProvider, useI18n } from '../i18n/index.tsx';
 import { SessionProvider } from './session.tsx';
@@ -29,12 +27,9 @@ export const PageLoading = () => (
 );
 
 function Themed() {
-  const { lang } = useI18n();
+  const { antdLocale } = useI18n();
   return (
-    <ConfigProvider
-      locale={lang === 'en' ? enUSLocale : zhCNLocale}
-      theme={{ token: { colorPrimary: '#c41d0f', borderRadius: 4 } }}
-    >
+    <ConfigProvider locale={antdLocale} theme={{ token: { colorPrimary: '#c41d0f', borderRadius: 4 } }}>
       <BrowserRouter>
         <SessionProvider
           loading={<PageLoading />}
