@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from '@zhenggai/db';
 import { hash, verify } from '@node-rs/argon2';
-import { DomainError, type Role } from '@zhenggai/core';
+import { DomainError } from '@zhenggai/core';
 import { schema, type Db } from '@zhenggai/db';
 import type { Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
-import { inTransaction, one, rows } from './tx.ts';
+import { inTransaction, one } from './tx.ts';
 
 export const SESSION_HOURS = Number(process.env.ZHENGGAI_SESSION_HOURS ?? 12);
 
@@ -52,32 +52,22 @@ export async function logout(db: Db, token: string): Promise<void> {
   await db.execute(sql`DELETE FROM sessions WHERE token_hash = ${tokenHash(token)}`);
 }
 
+/** Every request resolves its actor: one round trip for the session, the user and the grants. */
+const ACTOR_SELECT = sql`SELECT u.id::int AS "userId", u.username, u.display_name AS "displayName", u.unit_id::int AS "unitId",
+    COALESCE((SELECT json_agg(json_build_object('role', g.role, 'unitId', g.unit_id::int, 'unitPath', gu.path) ORDER BY g.id)
+      FROM role_grants g JOIN units gu ON gu.id = g.unit_id WHERE g.user_id = u.id), '[]') AS grants
+  FROM users u`;
+
 /** The actor behind a session cookie, or null when it is unknown or expired. */
 export async function actorForToken(db: Db, token: string): Promise<Actor | null> {
-  const session = await one<{ user_id: number }>(
+  const actor = await one<Actor>(
     db,
-    sql`SELECT s.user_id::int AS user_id FROM sessions s JOIN users u ON u.id = s.user_id
+    sql`${ACTOR_SELECT} JOIN sessions s ON s.user_id = u.id
         WHERE s.token_hash = ${tokenHash(token)} AND s.expires_at > now() AND NOT u.disabled`,
   );
-  return session ? actorById(db, session.user_id) : null;
+  return actor ?? null;
 }
 
 export async function actorById(db: Db, userId: number): Promise<Actor | null> {
-  const user = await one<{ id: number; username: string; display_name: string; unit_id: number }>(
-    db,
-    sql`SELECT id::int AS id, username, display_name, unit_id::int AS unit_id FROM users WHERE id = ${userId}`,
-  );
-  if (!user) return null;
-  const grants = await rows<{ role: Role; unit_id: number; path: string }>(
-    db,
-    sql`SELECT g.role, g.unit_id::int AS unit_id, u.path FROM role_grants g JOIN units u ON u.id = g.unit_id
-        WHERE g.user_id = ${userId} ORDER BY g.id`,
-  );
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    unitId: user.unit_id,
-    grants: grants.map((g) => ({ role: g.role, unitId: g.unit_id, unitPath: g.path })),
-  };
+  return (await one<Actor>(db, sql`${ACTOR_SELECT} WHERE u.id = ${userId}`)) ?? null;
 }
