@@ -185,6 +185,10 @@ export const en: Messages = {
     truncated: (shown: number, total: number) =>
       `${total} in total, showing the first ${shown}; narrow the filter`,
     count: (n: number) => `${n} measures`,
+    sort: 'Order',
+    sortPosition: 'Ledger order',
+    sortUrgency: 'Most urgent first',
+    sortUpdated: 'Recently updated',
     loadingMore: (n: number) => `${n} loaded, loading the rest…`,
     problemFilter: (id: number) => `Problem #${id} only`,
   },

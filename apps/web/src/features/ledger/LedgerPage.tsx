@@ -304,6 +304,19 @@ export default function LedgerPage() {
             onChange={(v) => update({ kind: v })}
             options={MEASURE_KINDS.map((k) => ({ value: k, label: t.measureKind[k] }))}
           />
+          <Select
+            aria-label={t.ledger.sort}
+            value={filter.sort ?? 'position'}
+            onChange={(v: 'position' | 'urgency' | 'updated') =>
+              update({ sort: v === 'position' ? undefined : v })
+            }
+            options={[
+              { value: 'position', label: t.ledger.sortPosition },
+              { value: 'urgency', label: t.ledger.sortUrgency },
+              { value: 'updated', label: t.ledger.sortUpdated },
+            ]}
+            data-testid="filter-sort"
+          />
           <Input.Search
             aria-label={t.common.search}
             allowClear
