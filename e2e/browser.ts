@@ -34,21 +34,45 @@ function newest(dir: string): number {
   return latest;
 }
 
-/** Builds apps/web/dist when it is missing or older than the sources (or when forced). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Builds apps/web/dist when it is missing or older than the sources (or when forced). Test
+ * files run in parallel workers: a lock keeps two builds from emptying the same folder at once.
+ */
 export function ensureWebBuilt(force = false): void {
   const web = join(ROOT, 'apps', 'web');
   const built = join(web, 'dist', 'index.html');
-  const fresh =
+  const fresh = () =>
     existsSync(built) &&
     Math.max(newest(join(web, 'src')), statSync(join(web, 'index.html')).mtimeMs) <= statSync(built).mtimeMs;
-  if (!force && fresh) return;
-  const result = spawnSync('npm', ['run', 'build', '-w', '@zhenggai/web'], {
-    cwd: ROOT,
-    stdio: 'pipe',
-    encoding: 'utf8',
-  });
-  if (result.status !== 0)
-    throw new Error(`网页构建失败 (npm run build -w @zhenggai/web):\n${result.stdout}\n${result.stderr}`);
+  if (!force && fresh()) return;
+  const lock = join(tmpdir(), 'zhenggai-web-build.lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Someone else is building; a lock older than five minutes is left over from a crash.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000)
+        rmSync(lock, { recursive: true, force: true });
+      sleepSync(500);
+    }
+  }
+  try {
+    if (!force && fresh()) return;
+    const result = spawnSync('npm', ['run', 'build', '-w', '@zhenggai/web'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+      encoding: 'utf8',
+    });
+    if (result.status !== 0)
+      throw new Error(`网页构建失败 (npm run build -w @zhenggai/web):\n${result.stdout}\n${result.stderr}`);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export async function launchBrowser(): Promise<Browser> {

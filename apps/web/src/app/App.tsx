@@ -18,6 +18,7 @@ const {
   MeasurePage,
   TimelineBoardPage,
   AdminPage,
+  DocumentImportPage,
 } = pages;
 
 export const PageLoading = () => (
@@ -49,6 +50,7 @@ function Themed() {
               <Route path="measures/:id" element={<MeasurePage />} />
               <Route path="board" element={<TimelineBoardPage />} />
               <Route path="admin" element={<AdminPage />} />
+              <Route path="documents/import" element={<DocumentImportPage />} />
               <Route path="login" element={<Navigate to="/" replace />} />
               <Route path="*" element={<NotFound />} />
             </Route>

@@ -12,6 +12,7 @@ const loaders = {
   measure: () => import('../features/measure/MeasurePage.tsx'),
   board: () => import('../features/timeline-board/TimelineBoardPage.tsx'),
   admin: () => import('../features/admin/AdminPage.tsx'),
+  documents: () => import('../features/documents/DocumentImportPage.tsx'),
 };
 
 export const pages = {
@@ -23,6 +24,7 @@ export const pages = {
   MeasurePage: lazy(loaders.measure),
   TimelineBoardPage: lazy(loaders.board),
   AdminPage: lazy(loaders.admin),
+  DocumentImportPage: lazy(loaders.documents),
 };
 
 export function preloadRoute(pathname: string): void {

@@ -30,6 +30,7 @@ import type { OutlineProblem } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { errorText } from '../../shared/errors.ts';
 import { ErrorAlert, PageTitle, formatDate, useAsync } from '../../shared/ui.tsx';
+import { ReportButtons } from '../documents/ReportButtons.tsx';
 import { InspectionEditor } from './InspectionEditor.tsx';
 import { MeasureEditor } from './MeasureEditor.tsx';
 import { ProblemEditor } from './ProblemEditor.tsx';
@@ -120,6 +121,7 @@ export default function InspectionPage() {
                 <Button type="primary" icon={<DownOutlined />} aria-label={t.inspections.exportLedger} />
               </Dropdown>
             </Space.Compact>
+            <ReportButtons inspectionId={i.id} />
             {canEdit && (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="inspection-edit">
                 {t.common.edit}

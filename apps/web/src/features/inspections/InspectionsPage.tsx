@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import type { Inspection } from '../../api/types.ts';
@@ -22,14 +22,21 @@ export default function InspectionsPage() {
       <PageTitle
         extra={
           canCreate && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="inspection-create"
-            >
-              {t.inspections.create}
-            </Button>
+            <>
+              <Link to="/documents/import">
+                <Button icon={<FileTextOutlined />} data-testid="documents-import">
+                  {t.documents.entry}
+                </Button>
+              </Link>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="inspection-create"
+              >
+                {t.inspections.create}
+              </Button>
+            </>
           )
         }
       >
