@@ -63,10 +63,12 @@ export function ensureWebBuilt(force = false): void {
   }
   try {
     if (!force && fresh()) return;
+    // vitest sets NODE_ENV=test; Vite would then bundle React's development build.
     const result = spawnSync('npm', ['run', 'build', '-w', '@zhenggai/web'], {
       cwd: ROOT,
       stdio: 'pipe',
       encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'production' },
     });
     if (result.status !== 0)
       throw new Error(`网页构建失败 (npm run build -w @zhenggai/web):\n${result.stdout}\n${result.stderr}`);

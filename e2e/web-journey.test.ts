@@ -6,6 +6,7 @@
 // .artifacts/screenshots/.
 
 import { mkdtempSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import {
   launchBrowser,
   makePng,
   newSession,
+  PASSWORD,
   screenshot,
   signIn,
   startDemoServer,
@@ -382,4 +384,26 @@ describe('web journeys (real Chromium, real server)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('the ledger page, opened cold, loads at most 350 kB of gzipped JavaScript', async () => {
+    const context = await newSession(browser, server.url);
+    const login = await context.request.post('/api/session', {
+      data: { username: 'office', password: PASSWORD },
+    });
+    expect(login.ok()).toBe(true);
+    const page = await context.newPage();
+    const sizes: Promise<number>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') {
+        sizes.push(response.body().then((body) => gzipSync(body).length));
+      }
+    });
+    await page.goto('/ledger');
+    await page.locator('[data-testid=ledger-table] .ant-table-row').first().waitFor();
+    await page.waitForTimeout(500);
+    const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(100 * 1024);
+    expect(total).toBeLessThanOrEqual(350 * 1024);
+    await context.close();
+  }, 60_000);
 });
