@@ -76,10 +76,11 @@ export async function buildServer(ctx: ServerContext, options: BuildOptions = {}
   accountabilityRoutes(app, ctx);
 
   if (options.serveWeb !== false && existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
-    // The single-page app owns every non-API path.
+    // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
+    // The single-page app owns every non-API path that is not a missing file.
     app.setNotFoundHandler((request, reply) =>
-      request.url.startsWith('/api/')
+      request.url.startsWith('/api/') || /\.[a-z0-9]+(\?|$)/i.test(request.url)
         ? reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } })
         : reply.sendFile('index.html'),
     );

@@ -171,7 +171,9 @@ export interface LedgerItem {
 }
 
 export interface LedgerPage {
+  /** Exact up to the server's cap (20,000); beyond it `totalExact` is false and this is the cap. */
   total: number;
+  totalExact: boolean;
   items: LedgerItem[];
 }
 

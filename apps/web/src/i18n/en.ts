@@ -184,7 +184,8 @@ export const en: Messages = {
     clear: 'Clear filters',
     truncated: (shown: number, total: number) =>
       `${total} in total, showing the first ${shown}; narrow the filter`,
-    count: (n: number) => `${n} measures`,
+    count: (n: number, exact = true) =>
+      exact ? `${n} measures` : `more than ${n} measures: narrow the filter`,
     sort: 'Order',
     sortPosition: 'Ledger order',
     sortUrgency: 'Most urgent first',

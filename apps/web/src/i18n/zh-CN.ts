@@ -176,7 +176,7 @@ export const zhCN = {
     import: '导入台账',
     clear: '清除筛选',
     truncated: (shown: number, total: number) => `共 ${total} 条，当前显示前 ${shown} 条，请缩小筛选范围`,
-    count: (n: number) => `共 ${n} 条措施`,
+    count: (n: number, exact = true) => (exact ? `共 ${n} 条措施` : `超过 ${n} 条措施，请加筛选条件`),
     sort: '排序',
     sortPosition: '按台账顺序',
     sortUrgency: '按紧急程度',

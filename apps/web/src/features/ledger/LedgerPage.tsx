@@ -353,7 +353,7 @@ export default function LedgerPage() {
         </div>
         <div style={{ marginTop: 8, display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
           <Typography.Text type="secondary" data-testid="ledger-count">
-            {ledger.data ? t.ledger.count(ledger.data.total) : t.common.loading}
+            {ledger.data ? t.ledger.count(ledger.data.total, ledger.data.totalExact) : t.common.loading}
           </Typography.Text>
           {ledger.more && (
             <Typography.Text type="secondary">
@@ -475,7 +475,9 @@ function idle(ms: number): Promise<void> {
  * behind a big one. A new filter cancels the old loading.
  */
 function useLedger(filter: LedgerFilter, queryKey: string) {
-  const [data, setData] = useState<{ total: number; items: LedgerItem[] } | undefined>(undefined);
+  const [data, setData] = useState<{ total: number; totalExact: boolean; items: LedgerItem[] } | undefined>(
+    undefined,
+  );
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
   const [more, setMore] = useState(false);
@@ -491,7 +493,7 @@ function useLedger(filter: LedgerFilter, queryKey: string) {
         const first = await firstPage(apiQuery(filter, { limit: String(FIRST_PAGE) }));
         if (cancelled) return;
         let items = first.items;
-        setData({ total: first.total, items });
+        setData({ total: first.total, totalExact: first.totalExact, items });
         setError(null);
         setLoading(false);
         const wanted = Math.min(first.total, LIMIT);
@@ -510,7 +512,7 @@ function useLedger(filter: LedgerFilter, queryKey: string) {
           if (page.items.length === 0) break;
           const seen = new Set(items.map((i) => i.id));
           items = items.concat(page.items.filter((i) => !seen.has(i.id)));
-          setData({ total: page.total, items });
+          setData({ total: page.total, totalExact: page.totalExact, items });
         }
         if (!cancelled) setMore(false);
       } catch (e) {
