@@ -87,7 +87,7 @@ export const LEDGER_FROM = sql`FROM measures m
 
 /** Counting needs the problem and category only when a filter looks at them. */
 function countFrom(f: LedgerFilter): SQL {
-  return f.q?.trim() || f.leaderName || f.categoryTitle
+  return f.leaderName || f.categoryTitle
     ? sql`FROM measures m JOIN problems p ON p.id = m.problem_id LEFT JOIN categories c ON c.id = p.category_id
           JOIN inspections i ON i.id = m.inspection_id`
     : sql`FROM measures m JOIN inspections i ON i.id = m.inspection_id`;
@@ -113,11 +113,17 @@ export function ledgerWhere(actor: Actor, f: LedgerFilter, day: string): SQL {
   if (f.overdue) parts.push(overdueCondition(day));
   if (f.dueSoon) parts.push(dueSoonCondition(day));
   if (f.q?.trim()) {
+    // Semi-joins instead of joined columns: problems and units are searched once per query,
+    // not once per measure. Case folding only matters for Latin letters and costs several
+    // times more per row, so Chinese-only searches use plain LIKE.
     const like = `%${escapeLike(f.q.trim())}%`;
+    const op = /[a-z]/i.test(f.q) ? sql`ILIKE` : sql`LIKE`;
+    const sameInspection = f.inspectionId ? sql`inspection_id = ${f.inspectionId} AND` : sql``;
     parts.push(
-      sql`(m.text ILIKE ${like} OR p.title ILIKE ${like} OR p.finding ILIKE ${like}
-        OR m.unit_id IN (SELECT id FROM units WHERE name ILIKE ${like})
-        OR COALESCE(m.person_name, '') ILIKE ${like} OR COALESCE(m.leader_name, p.leader_name, '') ILIKE ${like})`,
+      sql`(m.text ${op} ${like} OR COALESCE(m.person_name, '') ${op} ${like} OR COALESCE(m.leader_name, '') ${op} ${like}
+        OR m.problem_id IN (SELECT id FROM problems WHERE ${sameInspection} (title ${op} ${like}
+                              OR finding ${op} ${like} OR COALESCE(leader_name, '') ${op} ${like}))
+        OR m.unit_id IN (SELECT id FROM units WHERE name ${op} ${like}))`,
     );
   }
   return sql.join(parts, sql` AND `);
