@@ -214,9 +214,20 @@ async function reserveIds(tx: Tx, table: 'problems' | 'measures', count: number)
  * Bulk insert: one parameter holding a JSON array per batch, unpacked by the server. Thousands
  * of rows per statement, and values still never touch the SQL text.
  */
-async function insertJson(tx: Tx, statement: SQL, records: object[], recordType: SQL) {
-  for (let i = 0; i < records.length; i += BATCH) {
-    await tx.execute(sql`${statement}${JSON.stringify(records.slice(i, i + BATCH))}::jsonb${recordType}`);
+async function insertJson<T>(
+  tx: Tx,
+  statement: SQL,
+  items: T[],
+  toRecord: (item: T, index: number) => object | null,
+  recordType: SQL,
+) {
+  // Records are built batch by batch, so a 100,000-row ledger is never held twice in memory.
+  for (let i = 0; i < items.length; i += BATCH) {
+    const records = items
+      .slice(i, i + BATCH)
+      .map((item, k) => toRecord(item, i + k))
+      .filter((r) => r !== null);
+    if (records.length > 0) await tx.execute(sql`${statement}${JSON.stringify(records)}::jsonb${recordType}`);
   }
 }
 
@@ -272,7 +283,8 @@ async function writeDraft(tx: Tx, inspection: Inspection, draft: LedgerDraft, un
   await insertJson(
     tx,
     INSERT_PROBLEMS,
-    problems.map(({ p, categoryId }, k) => ({
+    problems,
+    ({ p, categoryId }, k) => ({
       id: problemIds[k],
       inspection_id: inspectionId,
       category_id: categoryId,
@@ -282,13 +294,14 @@ async function writeDraft(tx: Tx, inspection: Inspection, draft: LedgerDraft, un
       finding: p.text,
       cross_check_all: p.crossCheckAll,
       leader_name: p.measures.find((m) => m.leaderName)?.leaderName ?? null,
-    })),
+    }),
     PROBLEM_RECORD,
   );
   await insertJson(
     tx,
     INSERT_MEASURES,
-    measures.map(({ m, problemId, position }, k) => ({
+    measures,
+    ({ m, problemId, position }, k) => ({
       id: measureIds[k],
       problem_id: problemId,
       inspection_id: inspectionId,
@@ -306,14 +319,15 @@ async function writeDraft(tx: Tx, inspection: Inspection, draft: LedgerDraft, un
       last_progress_at: m.progress ? now : null,
       evidence_note: m.evidenceNote,
       remark: m.remark,
-    })),
+    }),
     MEASURE_RECORD,
   );
   // The ledger's 整改进展 column becomes the measure's first progress update.
   await insertJson(
     tx,
     INSERT_PROGRESS,
-    measures.flatMap(({ m }, k) => (m.progress ? [{ measure_id: measureIds[k], text: m.progress }] : [])),
+    measures,
+    ({ m }, k) => (m.progress ? { measure_id: measureIds[k], text: m.progress } : null),
     PROGRESS_RECORD,
   );
 }
