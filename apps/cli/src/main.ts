@@ -7,6 +7,7 @@ import { ledgerExportCommand } from './commands/ledger-export.ts';
 import { ledgerImportCommand } from './commands/ledger-import.ts';
 import { serveCommand } from './commands/serve.ts';
 import { checkCommand } from './commands/check.ts';
+import { checkRecordCommand } from './commands/check-record.ts';
 import { ledgerImportDocCommand } from './commands/ledger-import-doc.ts';
 import { parseCommand } from './commands/parse.ts';
 import { reportCommand } from './commands/report.ts';
@@ -20,6 +21,7 @@ export const COMMANDS: CliCommand[] = [
   parseCommand,
   reportCommand,
   checkCommand,
+  checkRecordCommand,
   backupCommand,
   restoreCommand,
   auditVerifyCommand,

@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health.ts';
 import { inspectionRoutes } from './routes/inspections.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { verificationRoutes } from './routes/verification.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -74,6 +75,7 @@ export async function buildServer(ctx: ServerContext, options: BuildOptions = {}
   ledgerRoutes(app, ctx);
   documentRoutes(app, ctx);
   accountabilityRoutes(app, ctx);
+  verificationRoutes(app, ctx);
 
   if (options.serveWeb !== false && existsSync(WEB_DIST)) {
     // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

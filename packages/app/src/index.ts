@@ -20,3 +20,4 @@ export { inTransaction, type Tx } from './tx.ts';
 export * from './document-import.ts';
 export * from './report-data.ts';
 export * from './settings.ts';
+export * from './verification.ts';

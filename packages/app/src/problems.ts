@@ -205,3 +205,10 @@ export async function inspectionOutline(db: Db, actor: Actor, inspectionId: numb
     ],
   };
 }
+
+/** A problem the actor may read (through its inspection); out of scope reads as not found. */
+export async function problemAccess(db: Db, actor: Actor, id: number) {
+  const problem = await requireProblem(db, id);
+  await inspectionAccess(db, actor, problem.inspectionId);
+  return problem;
+}

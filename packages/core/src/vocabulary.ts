@@ -100,3 +100,12 @@ export const ACCOUNTABILITY_TYPE_LABELS: Record<AccountabilityType, string> = {
   administrative_sanction: '政务处分',
   organizational_handling: '组织处理',
 };
+
+export const VERIFICATION_OUTCOMES = ['pending', 'confirmed', 'not_true', 'rectified'] as const;
+export type VerificationOutcome = (typeof VERIFICATION_OUTCOMES)[number];
+export const VERIFICATION_OUTCOME_LABELS: Record<VerificationOutcome, string> = {
+  pending: '待核实',
+  confirmed: '属实',
+  not_true: '不属实',
+  rectified: '已整改',
+};

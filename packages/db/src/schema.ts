@@ -160,6 +160,35 @@ export const accountabilityActions = pgTable('accountability_actions', {
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
+export const checkRuns = pgTable('check_runs', {
+  id: id(),
+  ownerUnitId: ref('owner_unit_id').notNull(),
+  pack: text('pack').notNull(),
+  asOf: day('as_of').notNull(),
+  summary: jsonb('summary').notNull().default({}),
+  createdBy: ref('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const checkHits = pgTable('check_hits', {
+  id: id(),
+  runId: ref('run_id').notNull(),
+  ruleId: text('rule_id').notNull(),
+  ruleClass: text('rule_class').notNull(),
+  rowKey: text('row_key').notNull(),
+  idNumber: text('id_number'),
+  name: text('name'),
+  householdId: text('household_id'),
+  village: text('village'),
+  unitId: ref('unit_id').notNull(),
+  reason: text('reason').notNull(),
+  outcome: text('outcome').notNull().default('pending'),
+  note: text('note'),
+  verifiedBy: ref('verified_by'),
+  verifiedAt: ts('verified_at'),
+  problemId: ref('problem_id'),
+});
+
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
@@ -180,5 +209,7 @@ export const TABLES_IN_ORDER = [
   'progress_evidence',
   'audit_events',
   'accountability_actions',
+  'check_runs',
+  'check_hits',
   'settings',
 ] as const;

@@ -1,0 +1,165 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorById, recordCheckRun } from '@zhenggai/app';
+import { checkCharacter, runCheck } from '@zhenggai/checks';
+import { BACKENDS } from '../../../test/databases.ts';
+import { auth, startHarness, type Harness } from './harness.ts';
+
+// A hit followed from the cross-check run to the village clerk's verification to a closed
+// ledger problem, with the real engine on rosters written here.
+
+const id = (body17: string) => body17 + checkCharacter(body17);
+const PEOPLE = [
+  { id: id('11010119800101001'), name: '赵一', household: 'H1' },
+  { id: id('11010119850202002'), name: '钱二', household: 'H1' },
+  { id: id('11010119900303003'), name: '孙三', household: 'H2' },
+];
+
+describe.each(BACKENDS)('verification loop on %s', (backend) => {
+  let h: Harness;
+  let dir: string;
+  let runId: number;
+  beforeAll(async () => {
+    h = await startHarness(backend);
+    dir = mkdtempSync(join(tmpdir(), 'zg-verify-'));
+    writeFileSync(
+      join(dir, 'households.csv'),
+      '户编号,身份证号,姓名,与户主关系,所属村,健康状况,劳动能力,务工收入,家庭人口数\n' +
+        PEOPLE.map(
+          (p, i) =>
+            `${p.household},${p.id},${p.name},${i === 0 ? '户主' : '子女'},甲一村,健康,普通劳动力,0,${p.household === 'H1' ? 2 : 1}`,
+        ).join('\n') +
+        '\n',
+    );
+    writeFileSync(
+      join(dir, 'disability.csv'),
+      `身份证号,残疾等级\n${PEOPLE[0]!.id},二级\n${PEOPLE[2]!.id},三级\n`,
+    );
+    const result = await runCheck({
+      pack: 'poverty',
+      rosters: [
+        { name: 'households', file: join(dir, 'households.csv') },
+        { name: 'disability', file: join(dir, 'disability.csv') },
+      ],
+      asOf: '2024-06-30',
+      dataDir: join(dir, 'data'),
+    });
+    const office = (await actorById(
+      h.database.db,
+      (await h.app.inject({ url: '/api/session', headers: auth(h.tokens.office) })).json().id,
+    ))!;
+    runId = (
+      await recordCheckRun(h.database.db, office, { ownerUnitId: h.ids.county, pack: 'poverty', result })
+    ).runId;
+  }, 180_000);
+  afterAll(async () => {
+    await h.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const hitsFor = async (who: string, query = '') =>
+    (
+      await h.app.inject({
+        url: `/api/check-hits?runId=${runId}&ruleId=disability-marked-healthy${query}`,
+        headers: auth(h.tokens[who]),
+      })
+    ).json() as {
+      id: number;
+      name: string;
+      idNumber: string;
+      unitId: number;
+      outcome: string;
+    }[];
+
+  it('assigns hits to the village, masks ID numbers for the clerk, hides them from other townships', async () => {
+    const forClerk = await hitsFor('clerkVillageA');
+    expect(forClerk.map((x) => x.name).sort()).toEqual(['孙三', '赵一']);
+    expect(forClerk.every((x) => x.unitId === h.ids.villageA)).toBe(true);
+    expect(forClerk[0]!.idNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    const forOffice = await hitsFor('office');
+    expect(forOffice.map((x) => x.idNumber).sort()).toEqual([PEOPLE[0]!.id, PEOPLE[2]!.id].sort());
+    expect(await hitsFor('clerkB')).toEqual([]);
+    const probe = await h.app.inject({
+      method: 'POST',
+      url: `/api/check-hits/${forClerk[0]!.id}/verify`,
+      headers: auth(h.tokens.clerkB),
+      payload: { outcome: 'confirmed' },
+    });
+    expect(probe.statusCode).toBe(404);
+  });
+
+  it('goes from verification to a ledger problem with live counts, closed like any other', async () => {
+    const [first, second] = await hitsFor('clerkVillageA');
+    const verify = (hitId: number, outcome: string, note?: string) =>
+      h.app.inject({
+        method: 'POST',
+        url: `/api/check-hits/${hitId}/verify`,
+        headers: auth(h.tokens.clerkVillageA),
+        payload: { outcome, ...(note ? { note } : {}) },
+      });
+    expect((await verify(first!.id, 'not_true')).statusCode).toBe(400);
+    expect((await verify(first!.id, 'confirmed')).statusCode).toBe(200);
+    const promote = await h.app.inject({
+      method: 'POST',
+      url: `/api/check-runs/${runId}/promote`,
+      headers: auth(h.tokens.office),
+      payload: {
+        ruleId: 'disability-marked-healthy',
+        ruleTitle: '残疾人标识为健康',
+        inspectionId: h.ids.inspectionA,
+        unitId: h.ids.villageA,
+        deadline: '2030-06-30',
+      },
+    });
+    expect(promote.statusCode, promote.body).toBe(201);
+    const problem = promote.json();
+    expect(problem.source).toBe('cross_check');
+    const counts = () =>
+      h.app
+        .inject({ url: `/api/problems/${problem.id}/check-hits`, headers: auth(h.tokens.office) })
+        .then((r) => r.json());
+    expect(await counts()).toEqual({ confirmed: 1, rectified: 0 });
+    // Confirmed later, it joins the same problem; rectified, it counts as done.
+    expect((await verify(second!.id, 'confirmed')).statusCode).toBe(200);
+    expect((await verify(first!.id, 'rectified')).statusCode).toBe(200);
+    expect((await verify(second!.id, 'rectified')).statusCode).toBe(200);
+    expect(await counts()).toEqual({ confirmed: 2, rectified: 2 });
+
+    const outline = (
+      await h.app.inject({
+        url: `/api/inspections/${h.ids.inspectionA}/outline`,
+        headers: auth(h.tokens.office),
+      })
+    ).json();
+    const measureId = (
+      await h.app.inject({ url: `/api/ledger?problemId=${problem.id}`, headers: auth(h.tokens.office) })
+    ).json().items[0].id;
+    expect(
+      outline.categories
+        .flatMap((c: { problems: { id: number }[] }) => c.problems)
+        .some((p: { id: number }) => p.id === problem.id),
+    ).toBe(true);
+    const post = (who: string, url: string, payload?: object) =>
+      h.app.inject({ method: 'POST', url, headers: auth(h.tokens[who]), ...(payload ? { payload } : {}) });
+    expect(
+      (await post('clerkVillageA', `/api/measures/${measureId}/progress`, { text: '两人健康状况已更正' }))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (await post('clerkVillageA', `/api/measures/${measureId}/events/request_closure`)).statusCode,
+    ).toBe(200);
+    expect((await post('reviewer', `/api/measures/${measureId}/events/approve`)).statusCode).toBe(200);
+    const after = (
+      await h.app.inject({
+        url: `/api/inspections/${h.ids.inspectionA}/outline`,
+        headers: auth(h.tokens.office),
+      })
+    ).json();
+    const closed = after.categories
+      .flatMap((c: { problems: { id: number; status: string }[] }) => c.problems)
+      .find((p: { id: number }) => p.id === problem.id);
+    expect(closed.status).toBe('closed');
+  });
+});

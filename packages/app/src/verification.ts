@@ -1,0 +1,259 @@
+import { eq, schema, sql, type Db } from '@zhenggai/db';
+import {
+  forbidden,
+  invalid,
+  notFound,
+  VERIFICATION_OUTCOMES,
+  type Role,
+  type VerificationOutcome,
+} from '@zhenggai/core';
+import type { CheckResult } from '@zhenggai/checks';
+import { may, rolesOn, scopePatterns, type Actor } from './actor.ts';
+import { appendAudit } from './audit.ts';
+import { requireManageInspection } from './inspections.ts';
+import { insertMeasure } from './measures.ts';
+import { insertProblem } from './problems.ts';
+import { inTransaction, nextPosition, one, patternArray, rows, type Tx } from './tx.ts';
+import { requireUnit } from './units.ts';
+
+// 核实: every hit of a cross-check run becomes a task for the unit it belongs to (the village
+// named in the roster). The unit marks it 属实 / 不属实 / 已整改; the confirmed hits of one rule
+// roll up into one ledger problem whose counts are always read live from the hits.
+
+const BATCH = 5000;
+/** Roles that see full ID numbers; everyone else sees them masked. */
+const UNMASKED: readonly Role[] = ['admin', 'office', 'discipline'];
+
+function mask(id: string | null): string | null {
+  if (!id) return id;
+  const chars = [...id];
+  return chars.length <= 10
+    ? '*'.repeat(chars.length)
+    : chars.slice(0, 6).join('') + '*'.repeat(chars.length - 10) + chars.slice(-4).join('');
+}
+
+export interface RecordRunInput {
+  ownerUnitId: number;
+  pack: string;
+  result: Pick<CheckResult, 'asOf' | 'rules' | 'hits'>;
+}
+
+/** Stores a run and its hits as verification tasks; hits are assigned to villages by name. */
+export function recordCheckRun(db: Db, actor: Actor, input: RecordRunInput) {
+  return inTransaction(db, async (tx) => {
+    const owner = await requireUnit(tx, input.ownerUnitId);
+    if (!may(actor, 'manage_inspections', { ownUnitPath: owner.path, contextPaths: [] })) throw forbidden();
+    const units = await rows<{ id: number; name: string }>(
+      tx,
+      sql`SELECT id::int AS id, name FROM units WHERE path LIKE ${owner.path + '%'} ORDER BY length(path) DESC`,
+    );
+    const unitByName = new Map(units.map((u) => [u.name, u.id]));
+    const [run] = await tx
+      .insert(schema.checkRuns)
+      .values({
+        ownerUnitId: owner.id,
+        pack: input.pack,
+        asOf: input.result.asOf,
+        summary: { rules: input.result.rules },
+        createdBy: actor.userId || null,
+      })
+      .returning();
+    const unassigned = new Set<string>();
+    for (let i = 0; i < input.result.hits.length; i += BATCH) {
+      const records = input.result.hits.slice(i, i + BATCH).map((h) => {
+        const unitId = h.village ? unitByName.get(h.village) : undefined;
+        if (h.village && unitId === undefined) unassigned.add(h.village);
+        return {
+          run_id: run!.id,
+          rule_id: h.ruleId,
+          rule_class: h.ruleClass,
+          row_key: h.rowKey,
+          id_number: h.idNumber,
+          name: h.name,
+          household_id: h.householdId,
+          village: h.village,
+          unit_id: unitId ?? owner.id,
+          reason: h.reason,
+        };
+      });
+      await tx.execute(sql`INSERT INTO check_hits (run_id, rule_id, rule_class, row_key, id_number, name, household_id,
+          village, unit_id, reason)
+        SELECT * FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS x(run_id bigint, rule_id text,
+          rule_class text, row_key text, id_number text, name text, household_id text, village text, unit_id bigint,
+          reason text)`);
+    }
+    const summary = {
+      runId: run!.id,
+      hits: input.result.hits.length,
+      unassignedVillages: [...unassigned].sort(),
+    };
+    await appendAudit(tx, actor, {
+      action: 'check_run.record',
+      entity: 'check_run',
+      entityId: run!.id,
+      unitId: owner.id,
+      after: { pack: input.pack, asOf: input.result.asOf, ...summary },
+    });
+    return summary;
+  });
+}
+
+interface HitRow {
+  id: number;
+  runId: number;
+  ruleId: string;
+  ruleClass: string;
+  rowKey: string;
+  idNumber: string | null;
+  name: string | null;
+  householdId: string | null;
+  village: string | null;
+  unitId: number;
+  unitName: string;
+  unitPath: string;
+  ownerPath: string;
+  reason: string;
+  outcome: VerificationOutcome;
+  note: string | null;
+  problemId: number | null;
+}
+
+const HIT_SELECT = sql`SELECT h.id::int AS "id", h.run_id::int AS "runId", h.rule_id AS "ruleId", h.rule_class AS "ruleClass",
+    h.row_key AS "rowKey", h.id_number AS "idNumber", h.name, h.household_id AS "householdId", h.village,
+    h.unit_id::int AS "unitId", u.name AS "unitName", u.path AS "unitPath", ou.path AS "ownerPath", h.reason,
+    h.outcome, h.note, h.problem_id::int AS "problemId"
+  FROM check_hits h JOIN units u ON u.id = h.unit_id JOIN check_runs r ON r.id = h.run_id
+  JOIN units ou ON ou.id = r.owner_unit_id`;
+
+function present(actor: Actor, hit: HitRow) {
+  const roles = rolesOn(actor, { ownUnitPath: hit.unitPath, contextPaths: [hit.ownerPath] });
+  const { unitPath: _u, ownerPath: _o, ...rest } = hit;
+  return { ...rest, idNumber: roles.some((r) => UNMASKED.includes(r)) ? hit.idNumber : mask(hit.idNumber) };
+}
+
+/** Hits the actor may see: his units' tasks, or every hit of runs owned by his subtree. */
+export async function listHits(
+  db: Db,
+  actor: Actor,
+  filter: { runId?: number; ruleId?: string; outcome?: VerificationOutcome; limit?: number; offset?: number },
+) {
+  const { own, context } = scopePatterns(actor);
+  const parts = [sql`(u.path LIKE ANY(${patternArray(own)}) OR ou.path LIKE ANY(${patternArray(context)}))`];
+  if (filter.runId) parts.push(sql`h.run_id = ${filter.runId}`);
+  if (filter.ruleId) parts.push(sql`h.rule_id = ${filter.ruleId}`);
+  if (filter.outcome) parts.push(sql`h.outcome = ${filter.outcome}`);
+  const found = await rows<HitRow>(
+    db,
+    sql`${HIT_SELECT} WHERE ${sql.join(parts, sql` AND `)} ORDER BY h.id
+        LIMIT ${Math.min(filter.limit ?? 200, 5000)} OFFSET ${filter.offset ?? 0}`,
+  );
+  return found.map((h) => present(actor, h));
+}
+
+async function hitAccess(tx: Tx, actor: Actor, id: number) {
+  const hit = await one<HitRow>(tx, sql`${HIT_SELECT} WHERE h.id = ${id}`);
+  if (!hit) throw notFound('核实任务');
+  const roles = rolesOn(actor, { ownUnitPath: hit.unitPath, contextPaths: [hit.ownerPath] });
+  if (roles.length === 0) throw notFound('核实任务');
+  return { hit, roles };
+}
+
+/** The unit's answer: 属实 / 不属实 / 已整改, with a note. */
+export function verifyHit(
+  db: Db,
+  actor: Actor,
+  id: number,
+  outcome: VerificationOutcome,
+  note: string | null,
+) {
+  return inTransaction(db, async (tx) => {
+    const { hit, roles } = await hitAccess(tx, actor, id);
+    if (!roles.some((r) => r === 'clerk' || r === 'office'))
+      throw forbidden('只有责任单位联络员或巡察办可以核实');
+    if (!VERIFICATION_OUTCOMES.includes(outcome) || outcome === 'pending')
+      throw invalid('核实结果只能是属实、不属实或已整改');
+    if (outcome === 'not_true' && !note?.trim()) throw invalid('认定“不属实”必须写明理由');
+    await tx
+      .update(schema.checkHits)
+      .set({
+        outcome,
+        note: note?.trim() || null,
+        verifiedBy: actor.userId || null,
+        verifiedAt: new Date().toISOString(),
+      })
+      .where(eq(schema.checkHits.id, id));
+    // A hit confirmed after its rule became a problem joins that problem; one found untrue leaves it.
+    await tx.execute(
+      outcome === 'not_true'
+        ? sql`UPDATE check_hits SET problem_id = NULL WHERE id = ${id}`
+        : sql`UPDATE check_hits SET problem_id = (SELECT max(problem_id) FROM check_hits
+                WHERE run_id = ${hit.runId} AND rule_id = ${hit.ruleId}) WHERE id = ${id}`,
+    );
+    await appendAudit(tx, actor, {
+      action: 'check_hit.verify',
+      entity: 'check_hit',
+      entityId: id,
+      unitId: hit.unitId,
+      before: { outcome: hit.outcome, note: hit.note },
+      after: { outcome, note: note?.trim() || null },
+    });
+    return present(actor, { ...hit, outcome, note: note?.trim() || null });
+  });
+}
+
+/**
+ * One rule's confirmed hits become one problem (source 数据比对) with one measure for the office
+ * to assign; hits confirmed later join the same problem. Counts are read live (problemHitCounts).
+ */
+export function promoteRule(
+  db: Db,
+  actor: Actor,
+  input: {
+    runId: number;
+    ruleId: string;
+    ruleTitle: string;
+    inspectionId: number;
+    unitId: number;
+    deadline: string;
+  },
+) {
+  return inTransaction(db, async (tx) => {
+    await requireManageInspection(tx, actor, input.inspectionId);
+    const counts = await one<{ confirmed: number; linked: number }>(
+      tx,
+      sql`SELECT count(*) FILTER (WHERE outcome IN ('confirmed', 'rectified'))::int AS confirmed,
+                 count(*) FILTER (WHERE problem_id IS NOT NULL)::int AS linked
+          FROM check_hits WHERE run_id = ${input.runId} AND rule_id = ${input.ruleId}`,
+    );
+    if (!counts || counts.confirmed === 0) throw invalid('该规则还没有核实属实的疑点');
+    if (counts.linked > 0) throw invalid('该规则的疑点已转为台账问题');
+    const problem = await insertProblem(tx, actor, input.inspectionId, {
+      categoryId: null,
+      number: String(await nextPosition(tx, 'problems', 'inspection_id', input.inspectionId)),
+      title: `数据比对：${input.ruleTitle}`,
+      finding: `比对规则 ${input.ruleId} 的疑点经核实属实 ${counts.confirmed} 条。`,
+      source: 'cross_check',
+      crossCheckAll: true,
+    });
+    await insertMeasure(tx, actor, problem.id, {
+      text: `逐条更正核实属实的疑点（${input.ruleTitle}），并建立定期比对机制`,
+      kind: 'deadline',
+      unitId: input.unitId,
+      deadline: input.deadline,
+    });
+    await tx.execute(
+      sql`UPDATE check_hits SET problem_id = ${problem.id}
+          WHERE run_id = ${input.runId} AND rule_id = ${input.ruleId} AND outcome IN ('confirmed', 'rectified')`,
+    );
+    return problem;
+  });
+}
+
+/** "46人健康状况标识错误：已整改 46/46" — always counted from the hits. */
+export async function problemHitCounts(tx: Tx, problemId: number) {
+  return (await one<{ confirmed: number; rectified: number }>(
+    tx,
+    sql`SELECT count(*)::int AS confirmed, count(*) FILTER (WHERE outcome = 'rectified')::int AS rectified
+        FROM check_hits WHERE problem_id = ${problemId}`,
+  ))!;
+}
