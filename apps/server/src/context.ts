@@ -14,6 +14,8 @@ export interface ServerContext {
   evidence: EvidenceStore;
   /** Largest ledger file accepted for import, in bytes. */
   maxImportBytes: number;
+  /** Where cross-check runs keep their DuckDB files and outputs (one folder per run). */
+  checksDir?: string;
 }
 
 export type App = FastifyInstance<

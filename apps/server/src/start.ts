@@ -23,7 +23,7 @@ export async function startServer(options: StartOptions, print: (line: string) =
   });
   const evidence = new EvidenceStore(join(dataDir, 'evidence'), options.maxEvidenceMb * 1024 * 1024);
   const app = await buildServer(
-    { database, evidence, maxImportBytes: 100 * 1024 * 1024 },
+    { database, evidence, maxImportBytes: 100 * 1024 * 1024, checksDir: join(dataDir, 'checks') },
     { logger: process.env.LOG_LEVEL !== 'silent' },
   );
   await app.listen({ port: options.port, host: options.host });

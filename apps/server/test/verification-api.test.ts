@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorById, recordCheckRun } from '@zhenggai/app';
 import { checkCharacter, runCheck } from '@zhenggai/checks';
 import { BACKENDS } from '../../../test/databases.ts';
-import { auth, startHarness, type Harness } from './harness.ts';
+import { auth, multipart, startHarness, type Harness } from './harness.ts';
 
 // A hit followed from the cross-check run to the village clerk's verification to a closed
 // ledger problem, with the real engine on rosters written here.
@@ -88,6 +88,47 @@ describe.each(BACKENDS)('verification loop on %s', (backend) => {
       payload: { outcome: 'confirmed' },
     });
     expect(probe.statusCode).toBe(404);
+  });
+
+  it('runs a pack on uploaded rosters through the API, for the office only', async () => {
+    const { readFileSync } = await import('node:fs');
+    const body = multipart({ pack: 'poverty', asOf: '2024-06-30', ownerUnitId: String(h.ids.county) }, [
+      { field: 'households', name: '户籍.csv', content: readFileSync(join(dir, 'households.csv')) },
+      { field: 'disability', name: '残疾人.csv', content: readFileSync(join(dir, 'disability.csv')) },
+    ]);
+    const denied = await h.app.inject({
+      method: 'POST',
+      url: '/api/check-runs',
+      headers: { ...auth(h.tokens.clerkA), ...body.headers },
+      payload: body.payload,
+    });
+    expect(denied.statusCode).toBe(403);
+    const run = await h.app.inject({
+      method: 'POST',
+      url: '/api/check-runs',
+      headers: { ...auth(h.tokens.office), ...body.headers },
+      payload: body.payload,
+    });
+    expect(run.statusCode, run.body).toBe(200);
+    expect(run.json()).toMatchObject({ hits: 2, unassignedVillages: [] });
+    expect(run.json().rules.find((r: { id: string }) => r.id === 'disability-marked-healthy').hits).toBe(2);
+    const empty = multipart({ ownerUnitId: String(h.ids.county) }, [
+      { field: 'households', name: 'x.csv', content: Buffer.alloc(0) },
+    ]);
+    const bad = await h.app.inject({
+      method: 'POST',
+      url: '/api/check-runs',
+      headers: { ...auth(h.tokens.office), ...empty.headers },
+      payload: empty.payload,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/[\u4e00-\u9fa5]/);
+    const runs = (await h.app.inject({ url: '/api/check-runs', headers: auth(h.tokens.office) })).json();
+    expect(runs.length).toBe(2);
+    expect(runs[0].counts.total).toBe(2);
+    expect((await h.app.inject({ url: '/api/check-runs', headers: auth(h.tokens.clerkB) })).json()).toEqual(
+      [],
+    );
   });
 
   it('goes from verification to a ledger problem with live counts, closed like any other', async () => {

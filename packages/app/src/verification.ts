@@ -38,11 +38,17 @@ export interface RecordRunInput {
   result: Pick<CheckResult, 'asOf' | 'rules' | 'hits'>;
 }
 
+/** Only the office of the owning unit runs and records cross-checks; asked before any work starts. */
+export async function assertCanRecordRun(tx: Tx, actor: Actor, ownerUnitId: number) {
+  const owner = await requireUnit(tx, ownerUnitId);
+  if (!may(actor, 'manage_inspections', { ownUnitPath: owner.path, contextPaths: [] })) throw forbidden();
+  return owner;
+}
+
 /** Stores a run and its hits as verification tasks; hits are assigned to villages by name. */
 export function recordCheckRun(db: Db, actor: Actor, input: RecordRunInput) {
   return inTransaction(db, async (tx) => {
-    const owner = await requireUnit(tx, input.ownerUnitId);
-    if (!may(actor, 'manage_inspections', { ownUnitPath: owner.path, contextPaths: [] })) throw forbidden();
+    const owner = await assertCanRecordRun(tx, actor, input.ownerUnitId);
     const units = await rows<{ id: number; name: string }>(
       tx,
       sql`SELECT id::int AS id, name FROM units WHERE path LIKE ${owner.path + '%'} ORDER BY length(path) DESC`,
@@ -256,4 +262,26 @@ export async function problemHitCounts(tx: Tx, problemId: number) {
     sql`SELECT count(*)::int AS confirmed, count(*) FILTER (WHERE outcome = 'rectified')::int AS rectified
         FROM check_hits WHERE problem_id = ${problemId}`,
   ))!;
+}
+
+/** Runs the actor can see (owned by his subtree, or with hits for his units), newest first. */
+export async function listRuns(db: Db, actor: Actor) {
+  const { own, context } = scopePatterns(actor);
+  return rows<Record<string, unknown>>(
+    db,
+    sql`SELECT r.id::int AS "id", r.pack, r.as_of::text AS "asOf", r.owner_unit_id::int AS "ownerUnitId",
+               ou.name AS "ownerUnitName", r.created_at AS "createdAt", r.summary->'rules' AS "rules",
+               json_build_object(
+                 'total', (SELECT count(*) FROM check_hits h WHERE h.run_id = r.id),
+                 'pending', (SELECT count(*) FROM check_hits h WHERE h.run_id = r.id AND h.outcome = 'pending'),
+                 'confirmed', (SELECT count(*) FROM check_hits h WHERE h.run_id = r.id AND h.outcome = 'confirmed'),
+                 'not_true', (SELECT count(*) FROM check_hits h WHERE h.run_id = r.id AND h.outcome = 'not_true'),
+                 'rectified', (SELECT count(*) FROM check_hits h WHERE h.run_id = r.id AND h.outcome = 'rectified')
+               ) AS "counts"
+        FROM check_runs r JOIN units ou ON ou.id = r.owner_unit_id
+        WHERE ou.path LIKE ANY(${patternArray(context)})
+           OR EXISTS (SELECT 1 FROM check_hits h JOIN units u ON u.id = h.unit_id
+                      WHERE h.run_id = r.id AND u.path LIKE ANY(${patternArray(own)}))
+        ORDER BY r.id DESC`,
+  );
 }

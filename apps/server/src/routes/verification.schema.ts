@@ -22,3 +22,9 @@ export const promoteBody = z.object({
   unitId: z.number().int().positive(),
   deadline: isoDate,
 });
+
+export const runFields = z.object({
+  pack: z.string().default('poverty'),
+  asOf: isoDate.optional(),
+  ownerUnitId: z.coerce.number().int().positive(),
+});

@@ -1,8 +1,25 @@
-import { listHits, problemAccess, problemHitCounts, promoteRule, verifyHit } from '@zhenggai/app';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { MultipartFile } from '@fastify/multipart';
+import {
+  assertCanRecordRun,
+  listHits,
+  listRuns,
+  problemAccess,
+  problemHitCounts,
+  promoteRule,
+  recordCheckRun,
+  verifyHit,
+} from '@zhenggai/app';
+import { DomainError, invalid } from '@zhenggai/core';
+import { PACKS, RosterImportError, runCheck, summaryJson, type RosterInput } from '@zhenggai/checks';
 import type { App, ServerContext } from '../context.ts';
 import { requireActor } from '../session.ts';
 import { idParam } from './common.schema.ts';
-import { hitsQuery, promoteBody, verifyBody } from './verification.schema.ts';
+import { hitsQuery, promoteBody, runFields, verifyBody } from './verification.schema.ts';
 
 // 核实: cross-check hits as tasks for the units they belong to, and their way into the ledger.
 
@@ -45,6 +62,76 @@ export function verificationRoutes(app: App, ctx: ServerContext) {
         .status(201)
         .send(await promoteRule(db, requireActor(request), { runId: request.params.id, ...request.body })),
   );
+  app.get(
+    '/api/check-runs',
+    { schema: { tags, summary: '比对批次(按权限范围)，含各规则疑点数和核实进度' } },
+    (request) => listRuns(db, requireActor(request)),
+  );
+
+  app.post(
+    '/api/check-runs',
+    {
+      schema: {
+        tags,
+        summary:
+          '上传名单并运行规则包：字段 pack、asOf、ownerUnitId；每个文件的字段名即名单名(households、disability…)',
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!request.isMultipart()) throw invalid('请以 multipart/form-data 上传名单文件');
+      const upload = join(tmpdir(), `zhenggai-rosters-${randomBytes(8).toString('hex')}`);
+      mkdirSync(upload, { recursive: true });
+      const fields: Record<string, string> = {};
+      const rosters: RosterInput[] = [];
+      try {
+        for await (const part of request.parts({ limits: { fileSize: ctx.maxImportBytes, files: 12 } })) {
+          if (part.type === 'file') {
+            const file = part as MultipartFile;
+            if (!/^[a-z_]{2,40}$/.test(file.fieldname)) throw invalid(`名单名无效：${file.fieldname}`);
+            const path = join(
+              upload,
+              `${file.fieldname}${/\.xlsx$/i.test(file.filename) ? '.xlsx' : '.csv'}`,
+            );
+            await pipeline(file.file, createWriteStream(path));
+            if (file.file.truncated)
+              throw new DomainError('TOO_LARGE', `名单文件 ${file.filename} 超过大小上限`);
+            rosters.push({ name: file.fieldname, file: path });
+          } else {
+            fields[part.fieldname] = String(part.value);
+          }
+        }
+        const options = runFields.parse(fields);
+        await assertCanRecordRun(db, actor, options.ownerUnitId);
+        if (!(PACKS as readonly string[]).includes(options.pack))
+          throw invalid(`未知的规则包：${options.pack}`);
+        if (rosters.length === 0) throw invalid('请至少上传一个名单');
+        const workDir = join(
+          ctx.checksDir ?? join(tmpdir(), 'zhenggai-checks'),
+          `run-${Date.now()}-${randomBytes(3).toString('hex')}`,
+        );
+        const result = await runCheck({
+          pack: options.pack,
+          rosters,
+          asOf: options.asOf,
+          dataDir: workDir,
+          importedBy: actor.username,
+        }).catch((error: unknown) => {
+          throw error instanceof RosterImportError ? new DomainError('VALIDATION', error.message) : error;
+        });
+        const recorded = await recordCheckRun(db, actor, {
+          ownerUnitId: options.ownerUnitId,
+          pack: options.pack,
+          result,
+        });
+        return { ...recorded, ...summaryJson(result) };
+      } finally {
+        rmSync(upload, { recursive: true, force: true });
+      }
+    },
+  );
+
   app.get(
     '/api/problems/:id/check-hits',
     { schema: { tags, summary: '问题关联的疑点数：属实 n，已整改 m', params: idParam } },
