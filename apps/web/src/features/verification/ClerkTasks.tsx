@@ -13,7 +13,7 @@ const ORDER: Record<Outcome, number> = { pending: 0, confirmed: 1, rectified: 2,
 export function ClerkTasks({ canVerify }: { canVerify: boolean }) {
   const { t } = useI18n();
   const v = t.verification;
-  const [filter, setFilter] = useState<Outcome | 'all'>('pending');
+  const [filter, setFilter] = useState<Outcome | 'all'>('all');
   const hits = useAsync(() => allHits({}), []);
   // Rule titles come with the runs the clerk can see; without them the rule's id is shown.
   const runs = useAsync(() => verificationApi.runs().catch(() => []), []);
@@ -51,8 +51,8 @@ export function ClerkTasks({ canVerify }: { canVerify: boolean }) {
           onChange={setFilter}
           data-testid="clerk-filter"
           options={[
-            ...OUTCOMES.map((o) => ({ value: o, label: `${v.outcomes[o]} ${count(o)}` })),
             { value: 'all', label: `${v.allOutcomes} ${hits.data?.length ?? 0}` },
+            ...OUTCOMES.map((o) => ({ value: o, label: `${v.outcomes[o]} ${count(o)}` })),
           ]}
         />
       </Space>

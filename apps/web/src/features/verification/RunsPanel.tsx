@@ -365,11 +365,11 @@ export function RunsPanel({
               {
                 title: v.ruleHits,
                 dataIndex: 'hits',
-                width: 160,
+                width: 200,
                 render: (hits: number, r: RunRule) =>
                   r.skipped !== undefined ? (
                     <Typography.Text type="secondary">
-                      {v.skipped}：{r.skipped}
+                      {v.skipped}：{r.skipped.replace(/[a-z_]+/g, (n) => v.rosterNames[n] ?? n)}
                     </Typography.Text>
                   ) : (
                     <span data-testid="rule-hit-count">{hits}</span>
