@@ -145,7 +145,7 @@ export function HitsTable({
               },
             ]
           : []),
-        { title: v.name, dataIndex: 'name', width: 90 },
+        { title: v.name, dataIndex: 'name', width: 90, fixed: 'left' as const },
         {
           title: v.idNumber,
           dataIndex: 'idNumber',

@@ -50,7 +50,7 @@ export default function VerificationPage() {
   const office = hasRole(me, 'office', 'admin');
   return (
     <div data-testid="verification-page">
-      <PageTitle>{office ? t.verification.title : t.verification.clerkTitle}</PageTitle>
+      <PageTitle>{t.verification.title}</PageTitle>
       {office ? <OfficeView /> : <ClerkTasks canVerify={hasRole(me, 'clerk')} />}
     </div>
   );
