@@ -19,6 +19,7 @@ const {
   TimelineBoardPage,
   AdminPage,
   DocumentImportPage,
+  VerificationPage,
 } = pages;
 
 export const PageLoading = () => (
@@ -51,6 +52,7 @@ function Themed() {
               <Route path="board" element={<TimelineBoardPage />} />
               <Route path="admin" element={<AdminPage />} />
               <Route path="documents/import" element={<DocumentImportPage />} />
+              <Route path="verification" element={<VerificationPage />} />
               <Route path="login" element={<Navigate to="/" replace />} />
               <Route path="*" element={<NotFound />} />
             </Route>

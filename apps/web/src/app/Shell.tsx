@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { Button, Grid, Layout, Popover, Spin, Tag } from 'antd';
 import {
+  AuditOutlined,
   AppstoreOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
@@ -42,6 +43,7 @@ export function Shell() {
     { to: '/inspections', icon: <AppstoreOutlined />, label: t.nav.inspections },
     { to: '/ledger', icon: <TableOutlined />, label: t.nav.ledger },
     { to: '/board', icon: <FieldTimeOutlined />, label: t.nav.board },
+    { to: '/verification', icon: <AuditOutlined />, label: t.verification.nav },
     ...(hasRole(me, 'admin') ? [{ to: '/admin', icon: <SettingOutlined />, label: t.nav.admin }] : []),
   ];
   const nav = (

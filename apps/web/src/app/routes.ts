@@ -13,6 +13,7 @@ const loaders = {
   board: () => import('../features/timeline-board/TimelineBoardPage.tsx'),
   admin: () => import('../features/admin/AdminPage.tsx'),
   documents: () => import('../features/documents/DocumentImportPage.tsx'),
+  verification: () => import('../features/verification/VerificationPage.tsx'),
 };
 
 export const pages = {
@@ -25,6 +26,7 @@ export const pages = {
   TimelineBoardPage: lazy(loaders.board),
   AdminPage: lazy(loaders.admin),
   DocumentImportPage: lazy(loaders.documents),
+  VerificationPage: lazy(loaders.verification),
 };
 
 export function preloadRoute(pathname: string): void {
