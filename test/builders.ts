@@ -6,7 +6,6 @@ import {
   createUnit,
   createUser,
   initialize,
-  SYSTEM_ACTOR,
   type Actor,
   type InspectionInput,
   type MeasureInput,
@@ -73,5 +72,3 @@ export async function buildProblemWithMeasure(
   });
   return { problem, measure: created };
 }
-
-export { SYSTEM_ACTOR };

@@ -39,8 +39,3 @@ export async function freshDatabase(backend: Backend): Promise<TestDatabase> {
     },
   };
 }
-
-/** An empty database on the same backend, for restore tests. */
-export async function emptyDatabase(backend: Backend): Promise<TestDatabase> {
-  return freshDatabase(backend);
-}

@@ -20,6 +20,8 @@ export function sessionToken(request: FastifyRequest): string | null {
 
 export function resolveActor(db: Db) {
   return async (request: FastifyRequest) => {
+    // Only API calls need the actor; the web UI's static files must not cost a database query each.
+    if (!request.url.startsWith('/api/')) return;
     const token = sessionToken(request);
     request.actor = token ? await actorForToken(db, token) : null;
   };

@@ -69,6 +69,11 @@ export function scopePatterns(actor: Actor): { own: string[]; context: string[] 
   };
 }
 
+/** Whether any of the actor's read grants covers the unit at `path` (its subtree included). */
+export function seesUnit(actor: Actor, path: string): boolean {
+  return actor.grants.some((g) => roleMay(g.role, 'read') && covers(g, path));
+}
+
 export function hasRoleAnywhere(actor: Actor, action: Action): boolean {
   return actor.grants.some((g) => roleMay(g.role, action));
 }

@@ -1,6 +1,5 @@
-import { sql, type SQL } from '@zhenggai/db';
+import { type Db, sql, type SQL } from '@zhenggai/db';
 import { forbidden, roleMay } from '@zhenggai/core';
-import type { Db } from '@zhenggai/db';
 import type { Actor } from './actor.ts';
 import { patternArray, rows } from './tx.ts';
 

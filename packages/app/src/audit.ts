@@ -1,6 +1,5 @@
-import { sql } from '@zhenggai/db';
+import { schema, sql } from '@zhenggai/db';
 import { DomainError, GENESIS_HASH, auditHash, type AuditContent } from '@zhenggai/core';
-import { schema } from '@zhenggai/db';
 import { isSystem, type Actor } from './actor.ts';
 import { one, rows, type Tx } from './tx.ts';
 

@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql } from '@zhenggai/db';
+import { type Db, schema, sql } from '@zhenggai/db';
 import { hash, verify } from '@node-rs/argon2';
-import { DomainError } from '@zhenggai/core';
-import { schema, type Db } from '@zhenggai/db';
+import { DomainError, ROLE_LABELS } from '@zhenggai/core';
 import type { Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
-import { inTransaction, one } from './tx.ts';
+import { inTransaction, one, rows } from './tx.ts';
 
 export const SESSION_HOURS = Number(process.env.ZHENGGAI_SESSION_HOURS ?? 12);
 
@@ -70,4 +69,30 @@ export async function actorForToken(db: Db, token: string): Promise<Actor | null
 
 export async function actorById(db: Db, userId: number): Promise<Actor | null> {
   return (await one<Actor>(db, sql`${ACTOR_SELECT} WHERE u.id = ${userId}`)) ?? null;
+}
+
+/** Who is signed in, with unit names and role labels, for the header of every page. */
+export async function actorProfile(db: Db, actor: Actor) {
+  const names = new Map(
+    (
+      await rows<{ id: number; name: string }>(
+        db,
+        sql`SELECT id::int AS id, name FROM units
+            WHERE id = ANY(string_to_array(${[actor.unitId, ...actor.grants.map((g) => g.unitId)].join(',')}, ',')::bigint[])`,
+      )
+    ).map((u) => [u.id, u.name]),
+  );
+  return {
+    id: actor.userId,
+    username: actor.username,
+    displayName: actor.displayName,
+    unitId: actor.unitId,
+    unitName: names.get(actor.unitId) ?? '',
+    grants: actor.grants.map((g) => ({
+      role: g.role,
+      roleLabel: ROLE_LABELS[g.role],
+      unitId: g.unitId,
+      unitName: names.get(g.unitId) ?? '',
+    })),
+  };
 }

@@ -1,11 +1,4 @@
-import {
-  createReadStream,
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  writeFileSync,
-} from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
@@ -138,11 +131,4 @@ export async function restore(database: Database, evidenceDir: string, file: str
     throw error;
   }
   return summary;
-}
-
-export function evidenceFileCount(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  return readdirSync(dir)
-    .filter((d) => d.length === 2)
-    .reduce((n, d) => n + readdirSync(join(dir, d)).length, 0);
 }

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from '@zhenggai/db';
+import { type Db, sql } from '@zhenggai/db';
 import { addDays, type Role } from '@zhenggai/core';
-import type { Db } from '@zhenggai/db';
 import { SYSTEM_ACTOR, type Actor } from './actor.ts';
 import { actorById } from './auth.ts';
 import { DEMO_INSPECTIONS, DEMO_UNITS, DEMO_USERS } from './demo-data.ts';

@@ -1,4 +1,4 @@
-import { eq, sql } from '@zhenggai/db';
+import { type Db, eq, schema, sql } from '@zhenggai/db';
 import {
   forbidden,
   invalid,
@@ -7,8 +7,7 @@ import {
   type InspectionKind,
   type Role,
 } from '@zhenggai/core';
-import { schema, type Db } from '@zhenggai/db';
-import { assertMay, rolesOn, scopePatterns, may, type Actor } from './actor.ts';
+import { assertMay, may, rolesOn, scopePatterns, seesUnit, type Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { inTransaction, one, patternArray, rows, type Tx } from './tx.ts';
 import { requireUnit } from './units.ts';
@@ -125,10 +124,9 @@ function columns(input: InspectionInput) {
 async function checkUnits(tx: Tx, actor: Actor, input: InspectionInput) {
   const owner = await requireUnit(tx, input.ownerUnitId);
   assertMay(actor, 'manage_inspections', { ownUnitPath: owner.path, contextPaths: [] });
-  const { own } = scopePatterns(actor);
   for (const unitId of [input.inspectedUnitId, ...(input.extendedUnitIds ?? [])]) {
     const unit = await requireUnit(tx, unitId);
-    if (!own.some((p) => unit.path.startsWith(p.slice(0, -1)))) throw notFound(`单位 ${unitId} `);
+    if (!seesUnit(actor, unit.path)) throw notFound(`单位 ${unitId} `);
   }
 }
 

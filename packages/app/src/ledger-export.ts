@@ -1,6 +1,5 @@
-import { sql } from '@zhenggai/db';
+import { type Db, sql } from '@zhenggai/db';
 import type { CategoryDraft, LedgerDraft, MeasureKind, MeasureStatus } from '@zhenggai/core';
-import type { Db } from '@zhenggai/db';
 import type { Actor } from './actor.ts';
 import { inspectionAccess } from './inspections.ts';
 import { ledgerWhere, LEDGER_FROM, today, type LedgerFilter } from './ledger-query.ts';

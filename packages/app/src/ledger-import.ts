@@ -1,4 +1,4 @@
-import { sql, type SQL } from '@zhenggai/db';
+import { type Db, schema, sql, type SQL } from '@zhenggai/db';
 import {
   DomainError,
   forbidden,
@@ -7,7 +7,6 @@ import {
   type LedgerDraft,
   type MeasureDraft,
 } from '@zhenggai/core';
-import { schema, type Db } from '@zhenggai/db';
 import { may, type Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { insertInspection, requireManageInspection, type Inspection } from './inspections.ts';

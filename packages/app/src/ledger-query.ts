@@ -1,6 +1,5 @@
-import { sql, type SQL } from '@zhenggai/db';
-import { measureLight, type MeasureKind, type MeasureStatus } from '@zhenggai/core';
-import type { Db } from '@zhenggai/db';
+import { sql, type Db, type SQL } from '@zhenggai/db';
+import { daysUntil, measureLight, type MeasureKind, type MeasureStatus } from '@zhenggai/core';
 import { scopePatterns, type Actor } from './actor.ts';
 import { one, patternArray, rows } from './tx.ts';
 
@@ -168,8 +167,6 @@ export function withLight(m: Omit<LedgerRow, 'light' | 'daysLeft'>, day: string)
   const lastProgressAt = m.lastProgressAt ? new Date(m.lastProgressAt).toISOString() : null;
   const createdAt = new Date(m.createdAt).toISOString();
   const light = measureLight({ ...m, lastProgressAt, createdAt }, day, m.yellowDays);
-  const daysLeft = m.deadline
-    ? Math.round((Date.parse(`${m.deadline}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000)
-    : null;
+  const daysLeft = m.deadline ? daysUntil(m.deadline, day) : null;
   return { ...m, lastProgressAt, createdAt, light, daysLeft };
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from '@zhenggai/db';
+import { type Db, eq, schema, sql } from '@zhenggai/db';
 import {
   allowedEvents,
   forbidden,
@@ -10,8 +10,7 @@ import {
   type MeasureStatus,
   type Role,
 } from '@zhenggai/core';
-import { schema, type Db } from '@zhenggai/db';
-import { rolesOn, scopePatterns, type Actor } from './actor.ts';
+import { rolesOn, seesUnit, type Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { requireManageInspection } from './inspections.ts';
 import { inTransaction, nextPosition, one, type Tx } from './tx.ts';
@@ -71,10 +70,9 @@ export async function measureAccess(tx: Tx, actor: Actor, id: number, lock = fal
 async function measureColumns(tx: Tx, actor: Actor, input: MeasureInput) {
   if (!input.text.trim()) throw invalid('整改措施内容不能为空');
   if (!MEASURE_KINDS.includes(input.kind)) throw invalid(`未知的措施类型：${input.kind}`);
-  const { own } = scopePatterns(actor);
   for (const unitId of [input.unitId, ...(input.cooperatingUnitIds ?? [])]) {
     const unit = await requireUnit(tx, unitId);
-    if (!own.some((p) => unit.path.startsWith(p.slice(0, -1)))) throw notFound(`单位 ${unitId} `);
+    if (!seesUnit(actor, unit.path)) throw notFound(`单位 ${unitId} `);
   }
   if (input.kind === 'deadline' && !input.deadline) throw invalid('限期整改的措施必须填写整改时限');
   return {

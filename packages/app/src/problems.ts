@@ -1,10 +1,9 @@
-import { and, eq, sql } from '@zhenggai/db';
+import { and, type Db, eq, schema, sql } from '@zhenggai/db';
 import { invalid, notFound, problemStatus, PROBLEM_SOURCES, type ProblemSource } from '@zhenggai/core';
-import { schema, type Db } from '@zhenggai/db';
 import type { Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { inspectionAccess, requireManageInspection } from './inspections.ts';
-import { inTransaction, nextPosition, type Tx } from './tx.ts';
+import { inTransaction, nextPosition, rows, type Tx } from './tx.ts';
 import { requireUnit } from './units.ts';
 
 // Categories (问题类别/方面) and problems (问题) of an inspection. Changed only by people who
@@ -172,7 +171,15 @@ export async function inspectionOutline(db: Db, actor: Actor, inspectionId: numb
     .from(schema.categories)
     .where(eq(schema.categories.inspectionId, inspectionId))
     .orderBy(schema.categories.position);
-  const problemRows = (await db.execute(sql`
+  const problemRows = await rows<{
+    id: number;
+    categoryId: number | null;
+    measures: number;
+    closed: number;
+    notStarted: number;
+  }>(
+    db,
+    sql`
     SELECT p.id::int AS "id", p.category_id::int AS "categoryId", p.number, p.title, p.finding, p.source,
            p.cross_check_all AS "crossCheckAll", p.leader_name AS "leaderName", p.lead_unit_id::int AS "leadUnitId",
            p.recurring, p.position,
@@ -181,10 +188,9 @@ export async function inspectionOutline(db: Db, actor: Actor, inspectionId: numb
            count(m.id) FILTER (WHERE m.status = 'not_started')::int AS "notStarted"
     FROM problems p LEFT JOIN measures m ON m.problem_id = p.id
     WHERE p.inspection_id = ${inspectionId}
-    GROUP BY p.id ORDER BY p.position, p.id`)) as unknown as {
-    rows: { id: number; categoryId: number | null; measures: number; closed: number; notStarted: number }[];
-  };
-  const withStatus = problemRows.rows.map((p) => ({
+    GROUP BY p.id ORDER BY p.position, p.id`,
+  );
+  const withStatus = problemRows.map((p) => ({
     ...p,
     status: problemStatus({ total: p.measures, closed: p.closed, notStarted: p.notStarted }),
   }));

@@ -1,6 +1,5 @@
-import { sql, type SQL } from '@zhenggai/db';
+import { type Db, sql, type SQL } from '@zhenggai/db';
 import { completionRate } from '@zhenggai/core';
-import type { Db } from '@zhenggai/db';
 import type { Actor } from './actor.ts';
 import {
   dueSoonCondition,

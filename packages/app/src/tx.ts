@@ -1,5 +1,4 @@
-import { sql, type SQL } from '@zhenggai/db';
-import type { Db } from '@zhenggai/db';
+import { type Db, sql, type SQL } from '@zhenggai/db';
 
 // Repository helpers take the database or a transaction handle as first argument, so a
 // transaction is just passing `tx` along.

@@ -1,10 +1,8 @@
-import { eq, sql } from '@zhenggai/db';
+import { type Db, eq, schema, sql } from '@zhenggai/db';
 import { DomainError, invalid, notFound, UNIT_KINDS, type UnitKind } from '@zhenggai/core';
-import { schema } from '@zhenggai/db';
 import { assertMay, isSystem, scopePatterns, type Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { inTransaction, one, patternArray, rows, type Tx } from './tx.ts';
-import type { Db } from '@zhenggai/db';
 
 export interface Unit {
   id: number;

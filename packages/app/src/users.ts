@@ -1,8 +1,7 @@
-import { and, eq, sql } from '@zhenggai/db';
+import { type Db, eq, schema, sql } from '@zhenggai/db';
 import { hash } from '@node-rs/argon2';
 import { DomainError, invalid, notFound, ROLES, type Role } from '@zhenggai/core';
-import { schema, type Db } from '@zhenggai/db';
-import { assertMay, scopePatterns, type Actor } from './actor.ts';
+import { assertMay, type Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { inTransaction, one, patternArray, rows, type Tx } from './tx.ts';
 import { requireUnit } from './units.ts';
@@ -130,7 +129,7 @@ export async function updateUser(
       await tx.update(schema.users).set(set).where(eq(schema.users.id, userId));
     // A disabled user or a new password ends every open session.
     if (patch.disabled || patch.password !== undefined) {
-      await tx.delete(schema.sessions).where(and(eq(schema.sessions.userId, userId)));
+      await tx.delete(schema.sessions).where(eq(schema.sessions.userId, userId));
     }
     const [after] = await loadUsers(tx, sql`u.id = ${userId}`);
     await appendAudit(tx, actor, {
@@ -168,5 +167,3 @@ async function loadUsers(tx: Tx, where: ReturnType<typeof sql>): Promise<UserVie
   );
   return found.map((r) => ({ ...r, grants: r.grants ?? [] }));
 }
-
-export { scopePatterns };

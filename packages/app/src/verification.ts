@@ -7,7 +7,7 @@ import {
   type Role,
   type VerificationOutcome,
 } from '@zhenggai/core';
-import type { CheckResult } from '@zhenggai/checks';
+import { maskIdNumber, type CheckResult } from '@zhenggai/checks';
 import { may, rolesOn, scopePatterns, type Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { requireManageInspection } from './inspections.ts';
@@ -23,14 +23,6 @@ import { requireUnit } from './units.ts';
 const BATCH = 5000;
 /** Roles that see full ID numbers; everyone else sees them masked. */
 const UNMASKED: readonly Role[] = ['admin', 'office', 'discipline'];
-
-function mask(id: string | null): string | null {
-  if (!id) return id;
-  const chars = [...id];
-  return chars.length <= 10
-    ? '*'.repeat(chars.length)
-    : chars.slice(0, 6).join('') + '*'.repeat(chars.length - 10) + chars.slice(-4).join('');
-}
 
 export interface RecordRunInput {
   ownerUnitId: number;
@@ -134,7 +126,12 @@ const HIT_SELECT = sql`SELECT h.id::int AS "id", h.run_id::int AS "runId", h.rul
 function present(actor: Actor, hit: HitRow) {
   const roles = rolesOn(actor, { ownUnitPath: hit.unitPath, contextPaths: [hit.ownerPath] });
   const { unitPath: _u, ownerPath: _o, ...rest } = hit;
-  return { ...rest, idNumber: roles.some((r) => UNMASKED.includes(r)) ? hit.idNumber : mask(hit.idNumber) };
+  return {
+    ...rest,
+    idNumber: roles.some((r) => UNMASKED.includes(r))
+      ? hit.idNumber
+      : hit.idNumber && maskIdNumber(hit.idNumber),
+  };
 }
 
 /** Hits the actor may see: his units' tasks, or every hit of runs owned by his subtree. */

@@ -1,4 +1,4 @@
-import { eq, sql } from '@zhenggai/db';
+import { type Db, eq, schema, sql } from '@zhenggai/db';
 import {
   DomainError,
   EVENTS_NEEDING_REASON,
@@ -7,7 +7,6 @@ import {
   type MeasureEvent,
   type MeasureStatus,
 } from '@zhenggai/core';
-import { schema, type Db } from '@zhenggai/db';
 import type { Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import type { StoredFile } from './evidence-store.ts';

@@ -20,6 +20,15 @@ describe.each(BACKENDS)('demo workspace on %s', (backend) => {
     const stats = await ledgerStats(database.db, actor, undefined);
     expect(stats.totals.measures).toBe(9);
     expect(stats.totals.closed).toBe(2);
+    // The SQL filter for "overdue" and the light computed in TypeScript must agree row by row.
+    const overdue = await listLedger(database.db, actor, { overdue: true });
+    expect(overdue.items.map((m) => m.id).sort()).toEqual(
+      ledger.items
+        .filter((m) => m.light === 'red')
+        .map((m) => m.id)
+        .sort(),
+    );
+    expect(overdue.total).toBeGreaterThan(0);
     const audit = await verifyAudit(database.db);
     expect(audit.ok).toBe(true);
     expect(audit.events).toBeGreaterThan(20);

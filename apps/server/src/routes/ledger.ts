@@ -1,9 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { MultipartFile } from '@fastify/multipart';
 import {
   exportLedgerDraft,
@@ -13,10 +12,11 @@ import {
   queryAudit,
   sanitizeFileName,
 } from '@zhenggai/app';
-import { DomainError, invalid } from '@zhenggai/core';
+import { invalid } from '@zhenggai/core';
 import { readLedger, writeLedger } from '@zhenggai/xlsx';
 import type { App, ServerContext } from '../context.ts';
 import { requireActor } from '../session.ts';
+import { saveUpload } from '../uploads.ts';
 import { idParam } from './common.schema.ts';
 import { auditQuery, importFields, ledgerQuery, statsQuery } from './ledger.schema.ts';
 
@@ -76,7 +76,10 @@ export function ledgerRoutes(app: App, ctx: ServerContext) {
       try {
         for await (const part of request.parts({ limits: { fileSize: ctx.maxImportBytes, files: 1 } })) {
           if (part.type === 'file') {
-            upload = await saveUpload(part as MultipartFile);
+            const file = part as MultipartFile;
+            const path = join(tmpdir(), `zhenggai-import-${randomBytes(8).toString('hex')}`);
+            const { sha256 } = await saveUpload(file, path, ctx.maxImportBytes);
+            upload = { path, fileName: sanitizeFileName(file.filename), sha256 };
           } else {
             fields[part.fieldname] = String(part.value);
           }
@@ -106,23 +109,6 @@ export function ledgerRoutes(app: App, ctx: ServerContext) {
       }
     },
   );
-
-  async function saveUpload(file: MultipartFile) {
-    const path = join(tmpdir(), `zhenggai-import-${randomBytes(8).toString('hex')}`);
-    const hash = createHash('sha256');
-    file.file.on('data', (chunk: Buffer) => hash.update(chunk));
-    try {
-      await pipeline(file.file, createWriteStream(path));
-    } catch (error) {
-      rmSync(path, { force: true });
-      throw error;
-    }
-    if (file.file.truncated) {
-      rmSync(path, { force: true });
-      throw new DomainError('TOO_LARGE', `台账文件超过 ${Math.round(ctx.maxImportBytes / 1048576)} MB 上限`);
-    }
-    return { path, fileName: sanitizeFileName(file.filename), sha256: hash.digest('hex') };
-  }
 
   app.get(
     '/api/stats',

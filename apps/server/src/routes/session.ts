@@ -1,5 +1,5 @@
-import { login, logout } from '@zhenggai/app';
-import { DomainError, ROLE_LABELS } from '@zhenggai/core';
+import { actorProfile, login, logout } from '@zhenggai/app';
+import { DomainError } from '@zhenggai/core';
 import type { App, ServerContext } from '../context.ts';
 import { FailureLimiter } from '../rate-limit.ts';
 import { requireActor, SESSION_COOKIE, sessionToken, setSessionCookie } from '../session.ts';
@@ -16,7 +16,11 @@ export function sessionRoutes(app: App, ctx: ServerContext) {
       const session = await login(ctx.database.db, request.body.username, request.body.password);
       limiter.reset(key);
       setSessionCookie(reply, session.token, session.expiresAt);
-      return { token: session.token, expiresAt: session.expiresAt, me: await describe(session.actor) };
+      return {
+        token: session.token,
+        expiresAt: session.expiresAt,
+        me: await actorProfile(ctx.database.db, session.actor),
+      };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'UNAUTHENTICATED') limiter.fail(key);
       throw error;
@@ -31,27 +35,6 @@ export function sessionRoutes(app: App, ctx: ServerContext) {
   });
 
   app.get('/api/session', { schema: { tags, summary: '当前用户、单位与角色' } }, async (request) =>
-    describe(requireActor(request)),
+    actorProfile(ctx.database.db, requireActor(request)),
   );
-
-  async function describe(actor: ReturnType<typeof requireActor>) {
-    const units = await ctx.database.query<{ id: number; name: string }>(
-      'SELECT id::int AS id, name FROM units WHERE id = ANY($1::bigint[])',
-      [[actor.unitId, ...actor.grants.map((g) => g.unitId)]],
-    );
-    const name = (id: number) => units.find((u) => u.id === id)?.name ?? '';
-    return {
-      id: actor.userId,
-      username: actor.username,
-      displayName: actor.displayName,
-      unitId: actor.unitId,
-      unitName: name(actor.unitId),
-      grants: actor.grants.map((g) => ({
-        role: g.role,
-        roleLabel: ROLE_LABELS[g.role],
-        unitId: g.unitId,
-        unitName: name(g.unitId),
-      })),
-    };
-  }
 }

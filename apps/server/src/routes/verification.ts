@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { MultipartFile } from '@fastify/multipart';
 import {
   assertCanRecordRun,
@@ -18,6 +17,7 @@ import { DomainError, invalid } from '@zhenggai/core';
 import { PACKS, RosterImportError, runCheck, summaryJson, type RosterInput } from '@zhenggai/checks';
 import type { App, ServerContext } from '../context.ts';
 import { requireActor } from '../session.ts';
+import { saveUpload } from '../uploads.ts';
 import { idParam } from './common.schema.ts';
 import { hitsQuery, promoteBody, runFields, verifyBody } from './verification.schema.ts';
 
@@ -94,9 +94,7 @@ export function verificationRoutes(app: App, ctx: ServerContext) {
               upload,
               `${file.fieldname}${/\.xlsx$/i.test(file.filename) ? '.xlsx' : '.csv'}`,
             );
-            await pipeline(file.file, createWriteStream(path));
-            if (file.file.truncated)
-              throw new DomainError('TOO_LARGE', `名单文件 ${file.filename} 超过大小上限`);
+            await saveUpload(file, path, ctx.maxImportBytes);
             rosters.push({ name: file.fieldname, file: path });
           } else {
             fields[part.fieldname] = String(part.value);
