@@ -6,3 +6,7 @@ export * from './permissions.ts';
 export * from './deadlines.ts';
 export * from './derived-status.ts';
 export * from './audit-chain.ts';
+export * from './supervision-schedule.ts';
+export * from './dispatch.ts';
+export * from './public-feedback.ts';
+export * from './proof-of-work.ts';

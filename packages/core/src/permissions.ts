@@ -14,6 +14,11 @@ export const ACTIONS = [
   'verify_audit',
   'backup',
   'accountability',
+  'supervise',
+  'answer_notice',
+  'request_extension',
+  'lookback',
+  'triage_public',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -28,6 +33,15 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   backup: ['admin'],
   // 问责 records name people: only discipline inspection and the inspection office see them.
   accountability: ['office', 'discipline'],
+  // 督办: issuing and closing notices, dispatch snapshots, deciding extension requests.
+  supervise: ['admin', 'office'],
+  // The supervised unit answers a notice and asks for more time.
+  answer_notice: ['clerk', 'leader'],
+  request_extension: ['clerk', 'leader'],
+  // 回头看 re-checks are done by the office or its reviewers.
+  lookback: ['admin', 'office', 'reviewer'],
+  // Messages from the public: triage, link to problems, assign to units.
+  triage_public: ['admin', 'office'],
 };
 
 export function roleMay(role: Role, action: Action): boolean {

@@ -109,3 +109,46 @@ export const VERIFICATION_OUTCOME_LABELS: Record<VerificationOutcome, string> = 
   not_true: '不属实',
   rectified: '已整改',
 };
+
+// 督办单: the channel a supervision notice went out on, and what a 回头看 re-check found.
+export const NOTICE_CHANNELS = ['phone', 'network', 'written', 'onsite'] as const;
+export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
+export const NOTICE_CHANNEL_LABELS: Record<NoticeChannel, string> = {
+  phone: '电话督办',
+  network: '网络督办',
+  written: '书面督办',
+  onsite: '现场督办',
+};
+
+export const NOTICE_LEVELS = [1, 2, 3] as const;
+export type NoticeLevel = (typeof NOTICE_LEVELS)[number];
+export const NOTICE_LEVEL_LABELS: Record<NoticeLevel, string> = {
+  1: '一级督办（责任人）',
+  2: '二级督办（分管领导）',
+  3: '三级督办（主要领导）',
+};
+
+export const NOTICE_STATUSES = ['open', 'answered', 'closed'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = {
+  open: '待答复',
+  answered: '已答复',
+  closed: '已办结',
+};
+
+export const EXTENSION_STATUSES = ['pending', 'approved', 'refused', 'withdrawn'] as const;
+export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];
+export const EXTENSION_STATUS_LABELS: Record<ExtensionStatus, string> = {
+  pending: '待审批',
+  approved: '已同意',
+  refused: '不同意',
+  withdrawn: '已撤回',
+};
+
+export const LOOKBACK_OUTCOMES = ['consolidated', 'rebounded', 'not_done'] as const;
+export type LookbackOutcome = (typeof LOOKBACK_OUTCOMES)[number];
+export const LOOKBACK_OUTCOME_LABELS: Record<LookbackOutcome, string> = {
+  consolidated: '巩固',
+  rebounded: '反弹',
+  not_done: '整改不到位',
+};

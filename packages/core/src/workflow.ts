@@ -33,6 +33,11 @@ interface Rule {
 
 const UNIT_WORK: readonly Role[] = ['clerk', 'office'];
 const REVIEW: readonly Role[] = ['reviewer', 'office'];
+/**
+ * Reopening a closed measure is what a 回头看 finding of 反弹 / 整改不到位 does, so every role that
+ * may run a look-back (permissions.ts `lookback`: admin, office, reviewer) may reopen.
+ */
+const REOPEN: readonly Role[] = ['reviewer', 'office', 'admin'];
 
 /** from-status → event → rule. Missing entries are forbidden transitions. */
 const TABLE: Record<MeasureStatus, Partial<Record<MeasureEvent, Rule>>> = {
@@ -53,7 +58,7 @@ const TABLE: Record<MeasureStatus, Partial<Record<MeasureEvent, Rule>>> = {
   closed: {
     // 长期坚持 measures keep owing evidence after closure for the period.
     report_progress: { to: 'closed', roles: UNIT_WORK },
-    reopen: { to: 'in_progress', roles: REVIEW },
+    reopen: { to: 'in_progress', roles: REOPEN },
   },
 };
 

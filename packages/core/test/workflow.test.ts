@@ -5,6 +5,7 @@ import {
   MEASURE_EVENTS,
   MEASURE_STATUSES,
   ROLES,
+  roleMay,
   transition,
   transitionTable,
   type MeasureEvent,
@@ -23,7 +24,8 @@ const EXPECTED: Record<string, { to: MeasureStatus; roles: Role[] }> = {
   'pending_review approve': { to: 'closed', roles: ['reviewer', 'office'] },
   'pending_review return': { to: 'in_progress', roles: ['reviewer', 'office'] },
   'closed report_progress': { to: 'closed', roles: ['clerk', 'office'] },
-  'closed reopen': { to: 'in_progress', roles: ['reviewer', 'office'] },
+  // Reopening is the outcome of a look-back (回头看), so admin, who may run one, may reopen too.
+  'closed reopen': { to: 'in_progress', roles: ['reviewer', 'office', 'admin'] },
 };
 
 describe('measure transition table', () => {
@@ -61,6 +63,12 @@ describe('measure transition table', () => {
     expect(allowedEvents('pending_review', ['clerk', 'reviewer']).sort()).toEqual(
       (['approve', 'report_progress', 'return'] as MeasureEvent[]).sort(),
     );
-    expect(allowedEvents('closed', ['viewer', 'leader', 'discipline', 'admin'])).toEqual([]);
+    expect(allowedEvents('closed', ['viewer', 'leader', 'discipline'])).toEqual([]);
+  });
+
+  it('lets every role that may run a look-back reopen a closed measure, and no other', () => {
+    for (const role of ROLES) {
+      expect(allowedEvents('closed', [role]).includes('reopen')).toBe(roleMay(role, 'lookback'));
+    }
   });
 });

@@ -1,4 +1,14 @@
-import { bigint, boolean, date, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 
 // Drizzle's view of the tables created by ../migrations/*.sql (the SQL is the source of truth;
 // test/schema.test.ts checks that both agree column by column).
@@ -33,6 +43,7 @@ export const roleGrants = pgTable('role_grants', {
   userId: ref('user_id').notNull(),
   role: text('role').notNull(),
   unitId: ref('unit_id').notNull(),
+  principal: boolean('principal').notNull().default(false),
 });
 
 export const sessions = pgTable('sessions', {
@@ -57,6 +68,9 @@ export const inspections = pgTable('inspections', {
   planDue: day('plan_due'),
   reportDue: day('report_due'),
   yellowDays: integer('yellow_days').notNull().default(7),
+  reminderDays: integer('reminder_days').array().notNull().default([7, 1]),
+  escalationDays: integer('escalation_days').notNull().default(7),
+  responseDays: integer('response_days').notNull().default(3),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
@@ -189,6 +203,173 @@ export const checkHits = pgTable('check_hits', {
   problemId: ref('problem_id'),
 });
 
+export const supervisionNotices = pgTable('supervision_notices', {
+  id: id(),
+  inspectionId: ref('inspection_id').notNull(),
+  measureId: ref('measure_id'),
+  unitId: ref('unit_id').notNull(),
+  level: smallint('level').notNull(),
+  channel: text('channel').notNull(),
+  origin: text('origin').notNull(),
+  reason: text('reason').notNull(),
+  dueDate: day('due_date'),
+  issuedOn: day('issued_on').notNull(),
+  responseDue: day('response_due').notNull(),
+  recipientIds: bigint('recipient_ids', { mode: 'number' }).array().notNull().default([]),
+  status: text('status').notNull().default('open'),
+  response: text('response'),
+  respondedBy: ref('responded_by'),
+  respondedAt: ts('responded_at'),
+  closeNote: text('close_note'),
+  closedBy: ref('closed_by'),
+  closedAt: ts('closed_at'),
+  issuedBy: ref('issued_by'),
+  dedupeKey: text('dedupe_key'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const notifications = pgTable('notifications', {
+  id: id(),
+  userId: ref('user_id').notNull(),
+  kind: text('kind').notNull(),
+  title: text('title').notNull(),
+  body: text('body').notNull().default(''),
+  link: text('link'),
+  measureId: ref('measure_id'),
+  noticeId: ref('notice_id'),
+  dedupeKey: text('dedupe_key'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  readAt: ts('read_at'),
+  emailStatus: text('email_status').notNull().default('none'),
+  emailAttempts: integer('email_attempts').notNull().default(0),
+  emailError: text('email_error'),
+});
+
+export const schedulerDays = pgTable('scheduler_days', {
+  day: day('day').primaryKey(),
+  finishedAt: ts('finished_at').notNull().defaultNow(),
+  summary: jsonb('summary').notNull().default({}),
+});
+
+export const dispatchSnapshots = pgTable('dispatch_snapshots', {
+  id: id(),
+  inspectionId: ref('inspection_id').notNull(),
+  takenOn: day('taken_on').notNull(),
+  label: text('label').notNull(),
+  rows: jsonb('rows').notNull(),
+  totals: jsonb('totals').notNull().default({}),
+  createdBy: ref('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const extensionRequests = pgTable('extension_requests', {
+  id: id(),
+  measureId: ref('measure_id').notNull(),
+  currentDeadline: day('current_deadline'),
+  requestedDeadline: day('requested_deadline').notNull(),
+  reason: text('reason').notNull(),
+  status: text('status').notNull().default('pending'),
+  requestedBy: ref('requested_by'),
+  requestedAt: ts('requested_at').notNull().defaultNow(),
+  decidedBy: ref('decided_by'),
+  decidedAt: ts('decided_at'),
+  decisionNote: text('decision_note'),
+});
+
+export const lookbackRounds = pgTable('lookback_rounds', {
+  id: id(),
+  inspectionId: ref('inspection_id').notNull(),
+  unitId: ref('unit_id'),
+  name: text('name').notNull(),
+  sampleSize: integer('sample_size'),
+  seed: text('seed'),
+  status: text('status').notNull().default('open'),
+  createdBy: ref('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  finishedAt: ts('finished_at'),
+});
+
+export const lookbackChecks = pgTable('lookback_checks', {
+  id: id(),
+  roundId: ref('round_id').notNull(),
+  measureId: ref('measure_id').notNull(),
+  outcome: text('outcome'),
+  note: text('note'),
+  checkedBy: ref('checked_by'),
+  checkedAt: ts('checked_at'),
+});
+
+export const lookbackEvidence = pgTable('lookback_evidence', {
+  id: id(),
+  checkId: ref('check_id').notNull(),
+  sha256: text('sha256').notNull(),
+  fileName: text('file_name').notNull(),
+});
+
+export const checkHitEvidence = pgTable('check_hit_evidence', {
+  id: id(),
+  hitId: ref('hit_id').notNull(),
+  sha256: text('sha256').notNull(),
+  fileName: text('file_name').notNull(),
+});
+
+export const publications = pgTable('publications', {
+  id: id(),
+  inspectionId: ref('inspection_id').notNull(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  publishedBy: ref('published_by'),
+  publishedAt: ts('published_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  withdrawnBy: ref('withdrawn_by'),
+  withdrawnAt: ts('withdrawn_at'),
+});
+
+export const publicMessages = pgTable('public_messages', {
+  id: id(),
+  codeHash: text('code_hash').notNull(),
+  inspectionId: ref('inspection_id'),
+  channel: text('channel').notNull(),
+  category: text('category').notNull(),
+  body: text('body').notNull(),
+  contact: text('contact'),
+  status: text('status').notNull().default('new'),
+  ownerUnitId: ref('owner_unit_id').notNull(),
+  assignedUnitId: ref('assigned_unit_id'),
+  assignedOn: day('assigned_on'),
+  dueDate: day('due_date'),
+  triageNote: text('triage_note'),
+  answer: text('answer'),
+  answeredBy: ref('answered_by'),
+  answeredAt: ts('answered_at'),
+  closedBy: ref('closed_by'),
+  closedAt: ts('closed_at'),
+  senderHash: text('sender_hash'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const publicMessageProblems = pgTable('public_message_problems', {
+  id: id(),
+  messageId: ref('message_id').notNull(),
+  problemId: ref('problem_id').notNull(),
+  linkedBy: ref('linked_by'),
+  linkedAt: ts('linked_at').notNull().defaultNow(),
+});
+
+export const publicMessageFiles = pgTable('public_message_files', {
+  id: id(),
+  messageId: ref('message_id').notNull(),
+  sha256: text('sha256').notNull(),
+  fileName: text('file_name').notNull(),
+});
+
+export const publicChallengesUsed = pgTable('public_challenges_used', {
+  id: id(),
+  challengeId: text('challenge_id').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+});
+
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
@@ -211,5 +392,19 @@ export const TABLES_IN_ORDER = [
   'accountability_actions',
   'check_runs',
   'check_hits',
+  'check_hit_evidence',
+  'supervision_notices',
+  'notifications',
+  'scheduler_days',
+  'dispatch_snapshots',
+  'extension_requests',
+  'lookback_rounds',
+  'lookback_checks',
+  'lookback_evidence',
+  'publications',
+  'public_messages',
+  'public_message_problems',
+  'public_message_files',
+  'public_challenges_used',
   'settings',
 ] as const;
