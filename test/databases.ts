@@ -39,3 +39,31 @@ export async function freshDatabase(backend: Backend): Promise<TestDatabase> {
     },
   };
 }
+
+/**
+ * A database that can be closed and opened again, as a server restart does: a PGlite data folder
+ * or a PostgreSQL database of its own.
+ */
+export async function reopenableDatabase(backend: Backend) {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  if (backend === 'pglite') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'zg-reopen-'));
+    return {
+      open: () => openDatabase({ dataDir }),
+      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const first = await freshDatabase('postgres');
+  await first.close();
+  return {
+    open: () => openDatabase({ url: first.url }),
+    drop: async () => {
+      const again = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await again.connect();
+      await again.query(`DROP DATABASE IF EXISTS ${new URL(first.url!).pathname.slice(1)} WITH (FORCE)`);
+      await again.end();
+    },
+  };
+}

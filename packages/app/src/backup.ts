@@ -16,7 +16,7 @@ const FORMAT = 'zhenggai-backup';
 const VERSION = 1;
 const PAGE = 5000;
 const SKIPPED = new Set(['sessions']);
-const KEY: Record<string, string> = { evidence_files: 'sha256', settings: 'key' };
+const KEY: Record<string, string> = { evidence_files: 'sha256', settings: 'key', scheduler_days: 'day' };
 
 type Line =
   | { format: string; version: number; createdAt: string; migrations: string[] }

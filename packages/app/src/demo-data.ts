@@ -32,7 +32,7 @@ export interface DemoUser {
   username: string;
   displayName: string;
   unit: string;
-  grants: { role: Role; unit: string }[];
+  grants: { role: Role; unit: string; principal?: boolean }[];
 }
 
 export const DEMO_USERS: DemoUser[] = [
@@ -65,6 +65,12 @@ export const DEMO_USERS: DemoUser[] = [
     displayName: '李强（东坪镇分管领导）',
     unit: 'dongping',
     grants: [{ role: 'leader', unit: 'dongping' }],
+  },
+  {
+    username: 'dp_head',
+    displayName: '赵敏（东坪镇主要领导）',
+    unit: 'dongping',
+    grants: [{ role: 'leader', unit: 'dongping', principal: true }],
   },
   {
     username: 'dp_clerk',

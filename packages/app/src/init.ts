@@ -4,6 +4,7 @@ import { addDays, type Role } from '@zhenggai/core';
 import { SYSTEM_ACTOR, type Actor } from './actor.ts';
 import { actorById } from './auth.ts';
 import { DEMO_INSPECTIONS, DEMO_UNITS, DEMO_USERS } from './demo-data.ts';
+import { publicationDraft, publish } from './publications.ts';
 import { insertInspection } from './inspections.ts';
 import { insertMeasure } from './measures.ts';
 import { insertCategory, insertProblem } from './problems.ts';
@@ -59,7 +60,11 @@ export async function initialize(
         displayName: u.displayName,
         password,
         unitId: unitIds.get(u.unit)!,
-        grants: u.grants.map((g) => ({ role: g.role as Role, unitId: unitIds.get(g.unit)! })),
+        grants: u.grants.map((g) => ({
+          role: g.role as Role,
+          unitId: unitIds.get(g.unit)!,
+          principal: g.principal,
+        })),
       });
     }
   });
@@ -84,6 +89,7 @@ async function seedInspections(db: Db, unitIds: Map<string, number>) {
   const office = await actorFor('office');
   const reviewer = await actorFor('reviewer');
   const unit = (key: string) => unitIds.get(key)!;
+  const created: number[] = [];
   for (const demo of DEMO_INSPECTIONS) {
     const pending: { id: number; status: string; progress?: string }[] = [];
     await inTransaction(db, async (tx: Tx) => {
@@ -101,6 +107,7 @@ async function seedInspections(db: Db, unitIds: Map<string, number>) {
         planDue: addDays(day, -demo.feedbackDaysAgo + 30),
         reportDue: addDays(day, 60),
       });
+      created.push(inspection.id);
       for (const c of demo.categories) {
         const category = await insertCategory(tx, office, inspection.id, { title: c.title });
         for (const p of c.problems) {
@@ -138,4 +145,7 @@ async function seedInspections(db: Db, unitIds: Map<string, number>) {
       if (m.status === 'closed') await fireMeasureEvent(db, reviewer, m.id, 'approve');
     }
   }
+  // So the public portal has something to show on first start: the last demo inspection's 通报, drafted from its ledger.
+  const shown = created.at(-1)!;
+  await publish(db, office, shown, await publicationDraft(db, office, shown));
 }

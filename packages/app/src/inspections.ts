@@ -26,6 +26,12 @@ export interface InspectionInput {
   planDue?: string | null;
   reportDue?: string | null;
   yellowDays?: number;
+  /** Days before a deadline on which reminders go out. */
+  reminderDays?: number[];
+  /** Days a supervision notice stands before the next level. */
+  escalationDays?: number;
+  /** Days a unit has to answer a supervision notice. */
+  responseDays?: number;
 }
 
 export interface Inspection extends Required<InspectionInput> {
@@ -46,7 +52,8 @@ const inspectionSelect = sql`
          i.extended_unit_ids::int[] AS "extendedUnitIds",
          i.period_start::text AS "periodStart", i.period_end::text AS "periodEnd",
          i.feedback_date::text AS "feedbackDate", i.plan_due::text AS "planDue", i.report_due::text AS "reportDue",
-         i.yellow_days AS "yellowDays", i.created_at AS "createdAt",
+         i.yellow_days AS "yellowDays", i.reminder_days AS "reminderDays",
+         i.escalation_days AS "escalationDays", i.response_days AS "responseDays", i.created_at AS "createdAt",
          ou.name AS "ownerUnitName", iu.name AS "inspectedUnitName", ou.path AS "ownerPath", iu.path AS "inspectedPath"
   FROM inspections i JOIN units ou ON ou.id = i.owner_unit_id JOIN units iu ON iu.id = i.inspected_unit_id`;
 
@@ -101,6 +108,24 @@ function validate(input: InspectionInput) {
   if (input.periodStart && input.periodEnd && input.periodEnd < input.periodStart) {
     throw invalid('巡察结束日期早于开始日期');
   }
+  if (
+    (input.reminderDays ?? []).some((d) => !Number.isInteger(d) || d < 0 || d > 90) ||
+    (input.reminderDays?.length ?? 0) > 5
+  ) {
+    throw invalid('提醒天数须为 0 至 90 之间的整数，最多 5 个');
+  }
+  if (
+    input.escalationDays !== undefined &&
+    !(Number.isInteger(input.escalationDays) && input.escalationDays >= 1 && input.escalationDays <= 90)
+  ) {
+    throw invalid('督办升级间隔须为 1 至 90 天');
+  }
+  if (
+    input.responseDays !== undefined &&
+    !(Number.isInteger(input.responseDays) && input.responseDays >= 1 && input.responseDays <= 60)
+  ) {
+    throw invalid('督办答复期限须为 1 至 60 天');
+  }
 }
 
 function columns(input: InspectionInput) {
@@ -118,6 +143,9 @@ function columns(input: InspectionInput) {
     planDue: input.planDue ?? null,
     reportDue: input.reportDue ?? null,
     yellowDays: input.yellowDays ?? 7,
+    reminderDays: [...new Set(input.reminderDays ?? [7, 1])].sort((a, b) => b - a),
+    escalationDays: input.escalationDays ?? 7,
+    responseDays: input.responseDays ?? 3,
   };
 }
 

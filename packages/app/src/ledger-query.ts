@@ -30,6 +30,8 @@ export interface LedgerRow {
   problemId: number;
   problemNumber: string;
   problemTitle: string;
+  /** The problem came back after closure (回头看 反弹 / 整改不到位). */
+  problemRecurring: boolean;
   categoryTitle: string | null;
   position: number;
   text: string;
@@ -51,7 +53,24 @@ export interface LedgerRow {
 /** Beyond this many matches the ledger reports "more than" instead of an exact total. */
 export const COUNT_CAP = 20_000;
 
-export const today = () => process.env.ZHENGGAI_TODAY ?? new Date().toISOString().slice(0, 10);
+// Building a DateTimeFormat costs far more than using one, and today() runs on every ledger request.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The calendar day deadlines are judged against. ZHENGGAI_TIMEZONE (e.g. Asia/Shanghai) makes the
+ * day turn at local midnight rather than UTC's; ZHENGGAI_TODAY pins it (demos, tests, replays).
+ */
+export function today(): string {
+  if (process.env.ZHENGGAI_TODAY) return process.env.ZHENGGAI_TODAY;
+  const zone = process.env.ZHENGGAI_TIMEZONE || 'UTC';
+  let format = dayFormats.get(zone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD. An unknown zone throws; the server checks it at start.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone });
+    dayFormats.set(zone, format);
+  }
+  return format.format(new Date());
+}
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -143,7 +162,7 @@ export async function listLedger(db: Db, actor: Actor, filter: LedgerFilter, day
     db,
     sql`SELECT m.id::int AS "id", m.inspection_id::int AS "inspectionId", i.name AS "inspectionName",
                m.problem_id::int AS "problemId", p.number AS "problemNumber", p.title AS "problemTitle",
-               c.title AS "categoryTitle", m.position, m.text, m.kind, m.status, m.unit_id::int AS "unitId",
+               p.recurring AS "problemRecurring", c.title AS "categoryTitle", m.position, m.text, m.kind, m.status, m.unit_id::int AS "unitId",
                mu.name AS "unitName", COALESCE(m.leader_name, p.leader_name) AS "leaderName",
                m.person_name AS "personName", m.deadline::text AS "deadline",
                m.last_progress_at AS "lastProgressAt", m.evidence_cadence_days AS "evidenceCadenceDays",

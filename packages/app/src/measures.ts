@@ -170,6 +170,7 @@ export async function getMeasure(db: Db, actor: Actor, id: number) {
   const names = await one<Record<string, unknown>>(
     db,
     sql`SELECT u.name AS "unitName", p.number AS "problemNumber", p.title AS "problemTitle", p.finding AS "problemFinding",
+               p.recurring AS "problemRecurring",
                c.title AS "categoryTitle", i.name AS "inspectionName", i.yellow_days AS "yellowDays",
                (SELECT array_agg(cu.name ORDER BY cu.id) FROM units cu WHERE cu.id = ANY(m.cooperating_unit_ids)) AS "cooperatingUnitNames"
         FROM measures m JOIN units u ON u.id = m.unit_id JOIN problems p ON p.id = m.problem_id

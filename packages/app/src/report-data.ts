@@ -5,6 +5,7 @@ import type { Actor } from './actor.ts';
 import { accountabilityCounts } from './accountability.ts';
 import { inspectionAccess } from './inspections.ts';
 import { today } from './ledger-query.ts';
+import { lookbackCounts } from './lookback-counts.ts';
 import { getSetting, type PublicContact, type SettingKey } from './settings.ts';
 import { rows } from './tx.ts';
 
@@ -99,8 +100,50 @@ export async function reportDataFor(
     recipient: inspection.ownerUnitName,
     categories,
     accountability: await accountabilityCounts(db, inspectionId),
+    lookback: await lookbackCounts(db, sql`m.inspection_id = ${inspectionId}`),
+    supervision: await supervisionCounts(db, inspectionId),
+    publicFeedback: await publicFeedbackCounts(db, inspectionId),
     contact: contact.phone || contact.email || contact.address ? contact : null,
   };
+}
+
+async function supervisionCounts(db: Db, inspectionId: number) {
+  const [c] = await rows<{
+    total: number;
+    l1: number;
+    l2: number;
+    l3: number;
+    answered: number;
+    closed: number;
+  }>(
+    db,
+    sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE level = 1)::int AS l1,
+               count(*) FILTER (WHERE level = 2)::int AS l2, count(*) FILTER (WHERE level = 3)::int AS l3,
+               count(*) FILTER (WHERE responded_at IS NOT NULL)::int AS answered,
+               count(*) FILTER (WHERE status = 'closed')::int AS closed
+        FROM supervision_notices WHERE inspection_id = ${inspectionId}`,
+  );
+  return {
+    total: c!.total,
+    byLevel: [c!.l1, c!.l2, c!.l3] as [number, number, number],
+    answered: c!.answered,
+    closed: c!.closed,
+  };
+}
+
+/** Messages from the public about the inspection: filed against it, or linked to one of its problems. */
+async function publicFeedbackCounts(db: Db, inspectionId: number) {
+  const [c] = await rows<{ total: number; answered: number; closed: number }>(
+    db,
+    sql`SELECT count(*)::int AS total,
+               count(*) FILTER (WHERE m.answered_at IS NOT NULL)::int AS answered,
+               count(*) FILTER (WHERE m.status = 'closed')::int AS closed
+        FROM public_messages m
+        WHERE m.status <> 'rejected' AND (m.inspection_id = ${inspectionId} OR EXISTS (
+          SELECT 1 FROM public_message_problems l JOIN problems p ON p.id = l.problem_id
+          WHERE l.message_id = m.id AND p.inspection_id = ${inspectionId}))`,
+  );
+  return c!;
 }
 
 /** The .docx of a report, using the office's own template when one is saved. */

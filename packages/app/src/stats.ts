@@ -9,6 +9,7 @@ import {
   overdueCondition,
   today,
 } from './ledger-query.ts';
+import { lookbackCounts } from './lookback-counts.ts';
 import { one, rows } from './tx.ts';
 
 // Counts and completion rates, always derived from the measures in the actor's scope.
@@ -96,5 +97,7 @@ export async function ledgerStats(db: Db, actor: Actor, inspectionId: number | u
     weeklyClosures: weekly.reverse(),
     overdue: overdueList.items,
     dueSoon: dueSoonList.items,
+    // 回头看 outcomes and 反复 problems among the measures in scope.
+    lookback: await lookbackCounts(db, where),
   };
 }

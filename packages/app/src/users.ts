@@ -6,6 +6,20 @@ import { appendAudit } from './audit.ts';
 import { inTransaction, one, patternArray, rows, type Tx } from './tx.ts';
 import { requireUnit } from './units.ts';
 
+/** A role on a unit subtree; `principal` marks a leader grant as the unit's 主要领导 (level-3 notices). */
+export interface GrantInput {
+  role: Role;
+  unitId: number;
+  principal?: boolean;
+}
+
+const grantRow = (userId: number, g: GrantInput) => ({
+  userId,
+  role: g.role,
+  unitId: g.unitId,
+  principal: g.role === 'leader' && g.principal === true,
+});
+
 export interface UserView {
   id: number;
   username: string;
@@ -14,7 +28,7 @@ export interface UserView {
   unitName: string;
   email: string | null;
   disabled: boolean;
-  grants: { role: Role; unitId: number; unitName: string }[];
+  grants: { role: Role; unitId: number; unitName: string; principal: boolean }[];
 }
 
 export interface NewUser {
@@ -23,7 +37,7 @@ export interface NewUser {
   password: string;
   unitId: number;
   email?: string | null;
-  grants: { role: Role; unitId: number }[];
+  grants: GrantInput[];
 }
 
 export const MIN_PASSWORD_LENGTH = 8;
@@ -60,7 +74,7 @@ export async function insertUser(tx: Tx, actor: Actor, input: NewUser): Promise<
     })
     .returning({ id: schema.users.id });
   const id = row!.id;
-  for (const g of input.grants) await tx.insert(schema.roleGrants).values({ userId: id, ...g });
+  for (const g of input.grants) await tx.insert(schema.roleGrants).values(grantRow(id, g));
   await appendAudit(tx, actor, {
     action: 'user.create',
     entity: 'user',
@@ -87,7 +101,7 @@ export async function setGrants(
   db: Db,
   actor: Actor,
   userId: number,
-  grants: { role: Role; unitId: number }[],
+  grants: GrantInput[],
 ): Promise<UserView> {
   return inTransaction(db, async (tx) => {
     const [before] = await loadUsers(tx, sql`u.id = ${userId}`);
@@ -96,7 +110,7 @@ export async function setGrants(
     for (const g of [...before.grants, ...grants]) await assertManages(tx, actor, g.unitId);
     for (const g of grants) if (!ROLES.includes(g.role)) throw invalid(`未知角色：${g.role}`);
     await tx.delete(schema.roleGrants).where(eq(schema.roleGrants.userId, userId));
-    for (const g of grants) await tx.insert(schema.roleGrants).values({ userId, ...g });
+    for (const g of grants) await tx.insert(schema.roleGrants).values(grantRow(userId, g));
     const [after] = await loadUsers(tx, sql`u.id = ${userId}`);
     await appendAudit(tx, actor, {
       action: 'user.grants',
@@ -161,7 +175,7 @@ async function loadUsers(tx: Tx, where: ReturnType<typeof sql>): Promise<UserVie
     tx,
     sql`SELECT u.id::int AS "id", u.username, u.display_name AS "displayName", u.unit_id::int AS "unitId",
                uu.name AS "unitName", u.email, u.disabled,
-               (SELECT json_agg(json_build_object('role', g.role, 'unitId', g.unit_id::int, 'unitName', gu.name) ORDER BY g.id)
+               (SELECT json_agg(json_build_object('role', g.role, 'unitId', g.unit_id::int, 'unitName', gu.name, 'principal', g.principal) ORDER BY g.id)
                   FROM role_grants g JOIN units gu ON gu.id = g.unit_id WHERE g.user_id = u.id) AS "grants"
         FROM users u JOIN units uu ON uu.id = u.unit_id WHERE ${where} ORDER BY u.id`,
   );

@@ -1,5 +1,6 @@
 import { eq, schema, sql, type Db } from '@zhenggai/db';
 import {
+  DomainError,
   forbidden,
   invalid,
   notFound,
@@ -7,9 +8,10 @@ import {
   type Role,
   type VerificationOutcome,
 } from '@zhenggai/core';
-import { maskIdNumber, type CheckResult } from '@zhenggai/checks';
+import { checkCharacter, maskIdNumber, normalizeIdText, type CheckResult } from '@zhenggai/checks';
 import { may, rolesOn, scopePatterns, type Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
+import type { StoredFile } from './evidence-store.ts';
 import { requireManageInspection } from './inspections.ts';
 import { insertMeasure } from './measures.ts';
 import { insertProblem } from './problems.ts';
@@ -114,12 +116,16 @@ interface HitRow {
   outcome: VerificationOutcome;
   note: string | null;
   problemId: number | null;
+  evidence: { id: number; fileName: string; mime: string; size: number }[];
 }
 
 const HIT_SELECT = sql`SELECT h.id::int AS "id", h.run_id::int AS "runId", h.rule_id AS "ruleId", h.rule_class AS "ruleClass",
     h.row_key AS "rowKey", h.id_number AS "idNumber", h.name, h.household_id AS "householdId", h.village,
     h.unit_id::int AS "unitId", u.name AS "unitName", u.path AS "unitPath", ou.path AS "ownerPath", h.reason,
-    h.outcome, h.note, h.problem_id::int AS "problemId"
+    h.outcome, h.note, h.problem_id::int AS "problemId",
+    COALESCE((SELECT json_agg(json_build_object('id', e.id::int, 'fileName', e.file_name, 'mime', f.mime,
+        'size', f.size::int) ORDER BY e.id)
+      FROM check_hit_evidence e JOIN evidence_files f ON f.sha256 = e.sha256 WHERE e.hit_id = h.id), '[]') AS "evidence"
   FROM check_hits h JOIN units u ON u.id = h.unit_id JOIN check_runs r ON r.id = h.run_id
   JOIN units ou ON ou.id = r.owner_unit_id`;
 
@@ -134,23 +140,88 @@ function present(actor: Actor, hit: HitRow) {
   };
 }
 
-/** Hits the actor may see: his units' tasks, or every hit of runs owned by his subtree. */
-export async function listHits(
-  db: Db,
-  actor: Actor,
-  filter: { runId?: number; ruleId?: string; outcome?: VerificationOutcome; limit?: number; offset?: number },
-) {
+export interface HitFilter {
+  runId?: number;
+  ruleId?: string;
+  outcome?: VerificationOutcome;
+  /** Hits of this unit and the units below it. */
+  unitId?: number;
+  /** Name, household id, village or unit name (part of it), or a whole ID number (exact match). */
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export const MAX_HIT_PAGE = 500;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The search term as SQL. An ID number is compared whole against the stored (full) number, so
+ * a role that sees masked numbers can find a person by his number without learning any digit
+ * it could not see: a partial number never matches.
+ */
+function searchCondition(q: string) {
+  let id = normalizeIdText(q);
+  // An old 15-digit number is stored converted to 18 digits, as the importer converts it.
+  if (/^[0-9]{15}$/.test(id)) {
+    const body = `${id.slice(0, 6)}19${id.slice(6)}`;
+    id = body + checkCharacter(body);
+  }
+  if (/^[0-9]{17}[0-9X]$/.test(id)) return sql`h.id_number = ${id}`;
+  const like = `%${escapeLike(q)}%`;
+  return sql`(h.name LIKE ${like} OR h.village LIKE ${like} OR u.name LIKE ${like}
+    OR h.household_id LIKE ${`${escapeLike(q)}%`})`;
+}
+
+/**
+ * One page of the hits the actor may see (his units' tasks, or every hit of runs owned by his
+ * subtree), with the total, the count per outcome (ignoring the outcome filter) and the ledger
+ * problem the matching hits roll up into, if any.
+ */
+export async function listHits(db: Db, actor: Actor, filter: HitFilter) {
   const { own, context } = scopePatterns(actor);
   const parts = [sql`(u.path LIKE ANY(${patternArray(own)}) OR ou.path LIKE ANY(${patternArray(context)}))`];
   if (filter.runId) parts.push(sql`h.run_id = ${filter.runId}`);
   if (filter.ruleId) parts.push(sql`h.rule_id = ${filter.ruleId}`);
-  if (filter.outcome) parts.push(sql`h.outcome = ${filter.outcome}`);
-  const found = await rows<HitRow>(
+  if (filter.unitId) parts.push(sql`u.path LIKE (SELECT path FROM units WHERE id = ${filter.unitId}) || '%'`);
+  const q = filter.q?.trim();
+  if (q) parts.push(searchCondition(q));
+  const grouped = await rows<{ outcome: VerificationOutcome; n: number; problemId: number | null }>(
     db,
-    sql`${HIT_SELECT} WHERE ${sql.join(parts, sql` AND `)} ORDER BY h.id
-        LIMIT ${Math.min(filter.limit ?? 200, 5000)} OFFSET ${filter.offset ?? 0}`,
+    sql`SELECT h.outcome, count(*)::int AS n, max(h.problem_id)::int AS "problemId"
+        FROM check_hits h JOIN units u ON u.id = h.unit_id JOIN check_runs r ON r.id = h.run_id
+        JOIN units ou ON ou.id = r.owner_unit_id
+        WHERE ${sql.join(parts, sql` AND `)} GROUP BY h.outcome`,
   );
-  return found.map((h) => present(actor, h));
+  const counts = Object.fromEntries(VERIFICATION_OUTCOMES.map((o) => [o, 0])) as Record<
+    VerificationOutcome,
+    number
+  >;
+  for (const g of grouped) counts[g.outcome] = g.n;
+  const total = filter.outcome
+    ? counts[filter.outcome]
+    : VERIFICATION_OUTCOMES.reduce((sum, o) => sum + counts[o], 0);
+  if (filter.outcome) parts.push(sql`h.outcome = ${filter.outcome}`);
+  const limit = Math.min(filter.limit ?? 50, MAX_HIT_PAGE);
+  const offset = filter.offset ?? 0;
+  const found =
+    total > offset
+      ? await rows<HitRow>(
+          db,
+          sql`${HIT_SELECT} WHERE ${sql.join(parts, sql` AND `)} ORDER BY h.run_id DESC, h.id
+              LIMIT ${limit} OFFSET ${offset}`,
+        )
+      : [];
+  return {
+    items: found.map((h) => present(actor, h)),
+    total,
+    counts,
+    problemId: grouped.reduce<number | null>(
+      (max, g) => (g.problemId !== null && (max === null || g.problemId > max) ? g.problemId : max),
+      null,
+    ),
+  };
 }
 
 async function hitAccess(tx: Tx, actor: Actor, id: number) {
@@ -161,18 +232,30 @@ async function hitAccess(tx: Tx, actor: Actor, id: number) {
   return { hit, roles };
 }
 
-/** The unit's answer: 属实 / 不属实 / 已整改, with a note. */
+/**
+ * Whether the actor may verify this hit: out of scope reads as 404, in scope without the right
+ * role as 403. Asked before an upload's bytes are read, and again inside the transaction.
+ */
+export async function assertMayVerifyHit(tx: Tx, actor: Actor, id: number) {
+  const access = await hitAccess(tx, actor, id);
+  if (!access.roles.some((r) => r === 'clerk' || r === 'office'))
+    throw forbidden('只有责任单位联络员或巡察办可以核实');
+  return access;
+}
+
+export type HitEvidenceInput = StoredFile & { fileName: string };
+
+/** The unit's answer: 属实 / 不属实 / 已整改, with a note and evidence files (佐证材料). */
 export function verifyHit(
   db: Db,
   actor: Actor,
   id: number,
   outcome: VerificationOutcome,
   note: string | null,
+  evidence: HitEvidenceInput[] = [],
 ) {
   return inTransaction(db, async (tx) => {
-    const { hit, roles } = await hitAccess(tx, actor, id);
-    if (!roles.some((r) => r === 'clerk' || r === 'office'))
-      throw forbidden('只有责任单位联络员或巡察办可以核实');
+    const { hit } = await assertMayVerifyHit(tx, actor, id);
     if (!VERIFICATION_OUTCOMES.includes(outcome) || outcome === 'pending')
       throw invalid('核实结果只能是属实、不属实或已整改');
     if (outcome === 'not_true' && !note?.trim()) throw invalid('认定“不属实”必须写明理由');
@@ -192,16 +275,46 @@ export function verifyHit(
         : sql`UPDATE check_hits SET problem_id = (SELECT max(problem_id) FROM check_hits
                 WHERE run_id = ${hit.runId} AND rule_id = ${hit.ruleId}) WHERE id = ${id}`,
     );
+    for (const file of evidence) {
+      await tx
+        .insert(schema.evidenceFiles)
+        .values({ sha256: file.sha256, size: file.size, mime: file.mime })
+        .onConflictDoNothing();
+      await tx
+        .insert(schema.checkHitEvidence)
+        .values({ hitId: id, sha256: file.sha256, fileName: file.fileName });
+    }
     await appendAudit(tx, actor, {
       action: 'check_hit.verify',
       entity: 'check_hit',
       entityId: id,
       unitId: hit.unitId,
       before: { outcome: hit.outcome, note: hit.note },
-      after: { outcome, note: note?.trim() || null },
+      after: {
+        outcome,
+        note: note?.trim() || null,
+        ...(evidence.length > 0
+          ? { evidence: evidence.map((f) => ({ sha256: f.sha256, fileName: f.fileName })) }
+          : {}),
+      },
     });
-    return present(actor, { ...hit, outcome, note: note?.trim() || null });
+    const after = await one<HitRow>(tx, sql`${HIT_SELECT} WHERE h.id = ${id}`);
+    return present(actor, after!);
   });
+}
+
+/** An evidence file of a hit, for download by whoever may see the hit (else 404). */
+export async function hitEvidenceForDownload(db: Db, actor: Actor, evidenceId: number) {
+  const found = await one<{ hitId: number; sha256: string; fileName: string; mime: string; size: number }>(
+    db,
+    sql`SELECT e.hit_id::int AS "hitId", e.sha256, e.file_name AS "fileName", f.mime, f.size::int AS size
+        FROM check_hit_evidence e JOIN evidence_files f ON f.sha256 = e.sha256 WHERE e.id = ${evidenceId}`,
+  );
+  if (!found) throw notFound('佐证材料');
+  await hitAccess(db, actor, found.hitId).catch((error: unknown) => {
+    throw error instanceof DomainError && error.code === 'NOT_FOUND' ? notFound('佐证材料') : error;
+  });
+  return { sha256: found.sha256, fileName: found.fileName, mime: found.mime, size: found.size };
 }
 
 /**

@@ -16,7 +16,8 @@ import { inTransaction, one, rows, type Tx } from './tx.ts';
 // The measure workflow as use-cases: each loads the measure, asks the transition table, and
 // writes the change and its audit record in one transaction.
 
-async function applyEvent(
+/** Fires one workflow event inside the caller's transaction (the look-back reopens through this). */
+export async function applyMeasureEvent(
   tx: Tx,
   actor: Actor,
   measureId: number,
@@ -63,7 +64,7 @@ export function fireMeasureEvent(
   event: Exclude<MeasureEvent, 'report_progress'>,
   reason: string | null = null,
 ) {
-  return inTransaction(db, (tx) => applyEvent(tx, actor, measureId, event, reason));
+  return inTransaction(db, (tx) => applyMeasureEvent(tx, actor, measureId, event, reason));
 }
 
 export interface HardNumber {

@@ -12,6 +12,7 @@ export { RULE_CLASSES } from './rules/ast.ts';
 export { parseRuleFile } from './rules/parse.ts';
 export { RuleFileError, type RuleFileProblem } from './rules/errors.ts';
 export { compileRule, rostersNeeded, type CompiledRule } from './rules/compile.ts';
+export { describeRules, type RuleDescription, type DescribeOptions } from './rules/describe.ts';
 export { duckdbDialect, postgresDialect, type Dialect } from './rules/dialect.ts';
 export { loadPack, PACKS } from './packs/index.ts';
 export { importRoster, RosterImportError, EXCEL_ROW_LIMIT } from './roster/import.ts';

@@ -29,7 +29,7 @@ import {
 // show the same thing without depending on how each maps style names.
 
 /** The same face for every script, so Arabic digits in the body stay in 仿宋 as the standard wants. */
-function font(name: string) {
+export function font(name: string) {
   return { ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: 'eastAsia' };
 }
 
@@ -96,7 +96,7 @@ function paragraphsFor(block: DocBlock): Paragraph[] {
 }
 
 /** "— 1 —" in 宋体 四号: odd pages on the right, even pages on the left, one character from the edge. */
-function pageNumberFooter(side: 'odd' | 'even'): Footer {
+export function pageNumberFooter(side: 'odd' | 'even'): Footer {
   return new Footer({
     children: [
       new Paragraph({

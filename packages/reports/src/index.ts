@@ -8,3 +8,4 @@ export { buildDocx, buildDocxDocument } from './docx.ts';
 export { generateReport, defaultTemplate, REPORT_KINDS, type ReportKind } from './generate.ts';
 export { ROOT_SCOPE, type FieldSpec, type ScopeSpec } from './placeholders.ts';
 export { chineseDate, chineseNumber } from './chinese.ts';
+export { buildDispatchDocx } from './dispatch-docx.ts';

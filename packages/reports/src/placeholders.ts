@@ -64,6 +64,8 @@ export const CATEGORY_SCOPE: ScopeSpec = {
 };
 
 const ACCOUNTABILITY_GUARDS = ['accountability'];
+const LOOKBACK_GUARDS = ['lookback'];
+const SUPERVISION_GUARDS = ['supervision'];
 
 export const ROOT_SCOPE: ScopeSpec = {
   fields: {
@@ -91,6 +93,16 @@ export const ROOT_SCOPE: ScopeSpec = {
     accountability: optional('问责情况摘要，如“诫勉谈话3人、提醒谈话1人”'),
     'accountability.summary': optional('同 accountability', ACCOUNTABILITY_GUARDS),
     'accountability.total': optional('问责总人数', ACCOUNTABILITY_GUARDS),
+    lookback: optional('回头看情况一句话，如“复查已销号措施12项，其中巩固10项、反弹2项…；反复出现的问题2个”'),
+    'lookback.checked': optional('回头看已复查措施数', LOOKBACK_GUARDS),
+    'lookback.consolidated': optional('认定巩固的措施数', LOOKBACK_GUARDS),
+    'lookback.rebounded': optional('认定反弹的措施数', LOOKBACK_GUARDS),
+    'lookback.notDone': optional('认定整改不到位的措施数', LOOKBACK_GUARDS),
+    'lookback.recurringProblems': optional('反复出现的问题数', LOOKBACK_GUARDS),
+    supervision: optional('督办情况摘要，如“一级3份、二级1份，已答复3份、已办结2份”'),
+    'supervision.summary': optional('同 supervision', SUPERVISION_GUARDS),
+    'supervision.total': optional('督办单总数', SUPERVISION_GUARDS),
+    publicFeedback: optional('群众反映办理情况，如“收到群众反映5件，已答复4件、已办结3件”'),
     contact: optional('全部联系方式连成一句，如“电话：…；电子邮箱：…”'),
     'contact.phone': optional('联系电话'),
     'contact.email': optional('电子邮箱'),

@@ -62,6 +62,31 @@ export interface ReportContact {
   address: string | null;
 }
 
+/** 回头看 results and problems found to recur (反复), counted from the ledger. */
+export interface ReportLookback {
+  /** Re-checks with a recorded outcome. */
+  checked: number;
+  consolidated: number;
+  rebounded: number;
+  notDone: number;
+  /** Problems marked 反复. */
+  recurringProblems: number;
+}
+
+export interface ReportSupervision {
+  total: number;
+  /** Notices at levels 1, 2 and 3. */
+  byLevel: [number, number, number];
+  answered: number;
+  closed: number;
+}
+
+export interface ReportPublicFeedback {
+  total: number;
+  answered: number;
+  closed: number;
+}
+
 export interface ReportData {
   inspection: ReportInspection;
   /** The unit that reports and signs ("中共寿县小甸镇委员会"). */
@@ -73,6 +98,12 @@ export interface ReportData {
   categories: ReportCategory[];
   /** People held accountable, by type of action: `{ '诫勉谈话': 3, '提醒谈话': 1 }`. May be empty. */
   accountability: Record<string, number>;
+  /** Look-back results; omitted or all zero when no look-back has been done. */
+  lookback?: ReportLookback;
+  /** 督办单 issued so far; absent or total 0 when there were none. */
+  supervision?: ReportSupervision | null;
+  /** Messages from the public about this inspection; absent or total 0 when there were none. */
+  publicFeedback?: ReportPublicFeedback | null;
   /** Channels for public supervision; null when none is to be published. */
   contact: ReportContact | null;
 }

@@ -4,9 +4,12 @@ import { ReportError } from './errors.ts';
 import type {
   ReportContact,
   ReportData,
+  ReportLookback,
   ReportMeasure,
   ReportProblem,
   ProblemStatus,
+  ReportSupervision,
+  ReportPublicFeedback,
 } from './report-data.ts';
 import { computeTotals } from './totals.ts';
 
@@ -45,6 +48,9 @@ export function buildView(data: ReportData): ViewScope {
   const periodStart = optionalDate(inspection.periodStart);
   const periodEnd = optionalDate(inspection.periodEnd);
   const accountability = accountabilitySummary(data.accountability);
+  const lookback = lookbackSentence(data.lookback);
+  const supervision = supervisionSummary(data.supervision ?? null);
+  const feedback = publicFeedbackSummary(data.publicFeedback ?? null);
   return {
     values: {
       reportingUnit: requiredText(data.reportingUnit, '报告单位'),
@@ -76,6 +82,16 @@ export function buildView(data: ReportData): ViewScope {
       accountability: accountability?.summary ?? null,
       'accountability.summary': accountability?.summary ?? null,
       'accountability.total': accountability === null ? null : String(accountability.total),
+      lookback,
+      'lookback.checked': lookback === null ? null : String(data.lookback!.checked),
+      'lookback.consolidated': lookback === null ? null : String(data.lookback!.consolidated),
+      'lookback.rebounded': lookback === null ? null : String(data.lookback!.rebounded),
+      'lookback.notDone': lookback === null ? null : String(data.lookback!.notDone),
+      'lookback.recurringProblems': lookback === null ? null : String(data.lookback!.recurringProblems),
+      supervision: supervision?.summary ?? null,
+      'supervision.summary': supervision?.summary ?? null,
+      'supervision.total': supervision === null ? null : String(supervision.total),
+      publicFeedback: feedback,
       contact: contactSentence(data.contact),
       'contact.phone': present(data.contact?.phone),
       'contact.email': present(data.contact?.email),
@@ -170,6 +186,54 @@ function accountabilitySummary(counts: Record<string, number>): { summary: strin
     total += count;
   }
   return parts.length === 0 ? null : { summary: parts.join('、'), total };
+}
+
+/** "复查已销号措施12项，其中巩固10项、反弹2项，反弹…已重新打开整改；反复出现的问题2个", or null when none was done. */
+function lookbackSentence(lookback: ReportLookback | undefined): string | null {
+  if (lookback === undefined) return null;
+  const { checked, consolidated, rebounded, notDone, recurringProblems } = lookback;
+  for (const [what, n] of Object.entries(lookback)) {
+    if (!Number.isInteger(n) || n < 0) {
+      throw new ReportError('REPORT_BAD_COUNT', `回头看数字“${what}: ${n}”不是非负整数`);
+    }
+  }
+  if (checked === 0 && recurringProblems === 0) return null;
+  const parts: string[] = [];
+  if (checked > 0) {
+    const split = [
+      ['巩固', consolidated],
+      ['反弹', rebounded],
+      ['整改不到位', notDone],
+    ]
+      .filter(([, n]) => n !== 0)
+      .map(([label, n]) => `${label}${n}项`);
+    parts.push(
+      `复查已销号措施${checked}项，其中${split.join('、')}${rebounded + notDone > 0 ? '，反弹和整改不到位的措施已重新打开整改' : ''}`,
+    );
+  }
+  if (recurringProblems > 0) parts.push(`反复出现的问题${recurringProblems}个`);
+  return parts.join('；');
+}
+
+function supervisionSummary(s: ReportSupervision | null): { summary: string; total: number } | null {
+  if (s === null || s.total === 0) return null;
+  for (const n of [s.total, ...s.byLevel, s.answered, s.closed]) {
+    if (!Number.isInteger(n) || n < 0)
+      throw new ReportError('REPORT_BAD_COUNT', `督办单数“${n}”不是非负整数`);
+  }
+  const levels = ['一级', '二级', '三级']
+    .map((name, i) => (s.byLevel[i]! > 0 ? `${name}${s.byLevel[i]}份` : null))
+    .filter((part) => part !== null);
+  return { summary: `${levels.join('、')}，已答复${s.answered}份、已办结${s.closed}份`, total: s.total };
+}
+
+function publicFeedbackSummary(f: ReportPublicFeedback | null): string | null {
+  if (f === null || f.total === 0) return null;
+  for (const n of [f.total, f.answered, f.closed]) {
+    if (!Number.isInteger(n) || n < 0)
+      throw new ReportError('REPORT_BAD_COUNT', `群众反映件数“${n}”不是非负整数`);
+  }
+  return `收到群众反映${f.total}件，已答复${f.answered}件、已办结${f.closed}件`;
 }
 
 function contactSentence(contact: ReportContact | null): string | null {

@@ -234,6 +234,38 @@ describe('renderTemplate', () => {
     expect(text).not.toContain('通报批评'); // a type counted 0 is not mentioned
   });
 
+  it('reports 督办 in the progress report only when notices went out', async () => {
+    const supervision = { total: 5, byLevel: [3, 2, 0] as [number, number, number], answered: 4, closed: 3 };
+    const withNotices = texts(
+      renderTemplate(await defaultTemplate('progress'), buildSampleLedger({ supervision })).blocks,
+    ).join('\n');
+    expect(withNotices).toContain('共发出督办单5份（一级3份、二级2份，已答复4份、已办结3份）');
+    const none = texts(renderTemplate(await defaultTemplate('progress'), buildSampleLedger()).blocks).join(
+      '\n',
+    );
+    expect(none).not.toContain('督办单');
+    expectReportError(
+      () => buildView(buildReportData({ supervision: { ...supervision, answered: -1 } })),
+      'REPORT_BAD_COUNT',
+    );
+  });
+
+  it('reports messages from the public only when there were some', async () => {
+    const publicFeedback = { total: 5, answered: 4, closed: 3 };
+    const render = async (data: ReturnType<typeof buildSampleLedger>) =>
+      texts(renderTemplate(await defaultTemplate('progress'), data).blocks).join('\n');
+    expect(await render(buildSampleLedger({ publicFeedback }))).toContain(
+      '收到群众反映5件，已答复4件、已办结3件',
+    );
+    expect(
+      await render(buildSampleLedger({ publicFeedback: { total: 0, answered: 0, closed: 0 } })),
+    ).not.toContain('群众反映');
+    expectReportError(
+      () => buildView(buildReportData({ publicFeedback: { ...publicFeedback, closed: 1.5 } })),
+      'REPORT_BAD_COUNT',
+    );
+  });
+
   it('leaves out what the data does not have', async () => {
     const data = buildSampleLedger({
       accountability: {},

@@ -4,3 +4,4 @@ export { writeLedger, type LedgerOutput, type WriteLedgerOptions } from './write
 export { LedgerFileError, LEDGER_FILE_ERROR_CODES, type LedgerFileErrorCode } from './errors.ts';
 export { UNCATEGORISED } from './ledger-builder.ts';
 export { STANDARD_COLUMNS } from './columns.ts';
+export { writeDispatchComparison } from './dispatch.ts';
