@@ -11,6 +11,7 @@ import { checkRecordCommand } from './commands/check-record.ts';
 import { ledgerImportDocCommand } from './commands/ledger-import-doc.ts';
 import { parseCommand } from './commands/parse.ts';
 import { reportCommand } from './commands/report.ts';
+import { schedulerRunCommand } from './commands/scheduler-run.ts';
 
 export const COMMANDS: CliCommand[] = [
   serveCommand,
@@ -25,6 +26,7 @@ export const COMMANDS: CliCommand[] = [
   backupCommand,
   restoreCommand,
   auditVerifyCommand,
+  schedulerRunCommand,
 ];
 
 const defaultIO: CliIO = {

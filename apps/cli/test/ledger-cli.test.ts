@@ -36,6 +36,21 @@ describe.each(BACKENDS)('zhenggai CLI on %s', (backend) => {
     expect(again.stdout).toContain('未做改动');
   });
 
+  it('runs the supervision scheduler once per day, catching up on missed days', async () => {
+    const day = new Date().toISOString().slice(0, 10);
+    const first = await runCli(['scheduler', 'run', '--today', day, '--data', data, '--json'], env());
+    expect(first.code, first.stderr).toBe(0);
+    const result = JSON.parse(first.stdout);
+    expect(result.days).toHaveLength(1);
+    // The demo has late measures: each gets its level-1 notice on the first day.
+    expect(result.days[0].summary.notices).toBeGreaterThan(0);
+    expect(result.mail).toBeNull();
+    const again = await runCli(['scheduler', 'run', '--today', day, '--data', data, '--json'], env());
+    expect(JSON.parse(again.stdout).days).toEqual([]);
+    const bad = await runCli(['scheduler', 'run', '--today', '2026-13-40', '--data', data], env());
+    expect(bad.code).toBe(2);
+  });
+
   it('exports a ledger and imports it back to the same ledger', async () => {
     const file = join(dir, 'ledger.xlsx');
     const exported = await runCli(

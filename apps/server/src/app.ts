@@ -17,11 +17,17 @@ import { errorHandler } from './errors.ts';
 import { resolveActor } from './session.ts';
 import { accountabilityRoutes } from './routes/accountability.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { dispatchRoutes } from './routes/dispatch.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { extensionRoutes } from './routes/extensions.ts';
 import { healthRoutes } from './routes/health.ts';
 import { inspectionRoutes } from './routes/inspections.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
+import { lookbackRoutes } from './routes/lookback.ts';
+import { publicRoutes } from './routes/public.ts';
+import { publicMessageRoutes } from './routes/public-messages.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { supervisionRoutes } from './routes/supervision.ts';
 import { verificationRoutes } from './routes/verification.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 
@@ -76,6 +82,12 @@ export async function buildServer(ctx: ServerContext, options: BuildOptions = {}
   documentRoutes(app, ctx);
   accountabilityRoutes(app, ctx);
   verificationRoutes(app, ctx);
+  lookbackRoutes(app, ctx);
+  supervisionRoutes(app, ctx);
+  dispatchRoutes(app, ctx);
+  extensionRoutes(app, ctx);
+  publicRoutes(app, ctx);
+  publicMessageRoutes(app, ctx);
 
   if (options.serveWeb !== false && existsSync(WEB_DIST)) {
     // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

@@ -27,3 +27,33 @@ export class FailureLimiter {
     this.failures.delete(key);
   }
 }
+
+/**
+ * Counts events per key in a sliding window (the public portal's tracking lookups and challenges).
+ * In memory on purpose: these are reads, and writing a row per read would let anyone fill the
+ * database; messages themselves are counted in the database, where they are stored anyway.
+ */
+export class WindowLimiter {
+  private readonly hits = new Map<string, number[]>();
+
+  constructor(
+    readonly max: number,
+    readonly windowMs: number,
+    readonly message: string,
+  ) {}
+
+  take(key: string, now = Date.now()) {
+    const recent = (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    if (recent.length >= this.max) {
+      this.hits.set(key, recent);
+      throw new DomainError('RATE_LIMITED', this.message);
+    }
+    recent.push(now);
+    this.hits.set(key, recent);
+    // Forget idle keys now and then so the map cannot grow without end.
+    if (this.hits.size > 10_000) {
+      for (const [k, times] of this.hits)
+        if (times.every((t) => now - t >= this.windowMs)) this.hits.delete(k);
+    }
+  }
+}

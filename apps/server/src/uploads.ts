@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { createWriteStream, rmSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sanitizeFileName, type EvidenceStore, type StoredFile } from '@zhenggai/app';
 import { DomainError } from '@zhenggai/core';
 
 /**
@@ -29,4 +31,41 @@ export async function saveUpload(
     );
   }
   return { sha256: hash.digest('hex') };
+}
+
+/** Sends a stored evidence file: images and PDFs inline, the rest as an attachment; never sniffed. */
+export function sendEvidence(
+  reply: FastifyReply,
+  store: EvidenceStore,
+  file: { sha256: string; fileName: string; mime: string; size: number },
+) {
+  const inline = file.mime.startsWith('image/') || file.mime === 'application/pdf';
+  reply
+    .header('content-type', file.mime)
+    .header('content-length', file.size)
+    .header('x-content-type-options', 'nosniff')
+    .header(
+      'content-disposition',
+      `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    );
+  return reply.send(store.read(file.sha256));
+}
+
+/**
+ * Reads a multipart form whose files are evidence: each file goes into the content-addressed
+ * store (type from its first bytes, size capped by the store), every other part is a field.
+ */
+export async function readEvidenceForm(request: FastifyRequest, store: EvidenceStore) {
+  const fields: Record<string, string> = {};
+  const evidence: (StoredFile & { fileName: string })[] = [];
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      const file = part as MultipartFile;
+      const stored = await store.put(file.file);
+      evidence.push({ ...stored, fileName: sanitizeFileName(file.filename) });
+    } else {
+      fields[part.fieldname] = String(part.value);
+    }
+  }
+  return { fields, evidence };
 }

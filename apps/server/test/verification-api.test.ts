@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorById, recordCheckRun } from '@zhenggai/app';
 import { checkCharacter, runCheck } from '@zhenggai/checks';
 import { BACKENDS } from '../../../test/databases.ts';
-import { auth, multipart, startHarness, type Harness } from './harness.ts';
+import { sql } from '@zhenggai/db';
+import { auth, multipart, PNG_1PX, startHarness, type Harness } from './harness.ts';
 
 // A hit followed from the cross-check run to the village clerk's verification to a closed
 // ledger problem, with the real engine on rosters written here.
@@ -65,12 +66,13 @@ describe.each(BACKENDS)('verification loop on %s', (backend) => {
         url: `/api/check-hits?runId=${runId}&ruleId=disability-marked-healthy${query}`,
         headers: auth(h.tokens[who]),
       })
-    ).json() as {
+    ).json().items as {
       id: number;
       name: string;
       idNumber: string;
       unitId: number;
       outcome: string;
+      evidence: { id: number; fileName: string; mime: string; size: number }[];
     }[];
 
   it('assigns hits to the village, masks ID numbers for the clerk, hides them from other townships', async () => {
@@ -202,5 +204,89 @@ describe.each(BACKENDS)('verification loop on %s', (backend) => {
       .flatMap((c: { problems: { id: number; status: string }[] }) => c.problems)
       .find((p: { id: number }) => p.id === problem.id);
     expect(closed.status).toBe('closed');
+  });
+
+  it('takes evidence with the verdict (multipart), lists it with the hit, and serves it only in scope', async () => {
+    const [hit] = await hitsFor('clerkVillageA');
+    const send = (who: string, fields: Record<string, string>, files: Parameters<typeof multipart>[1]) => {
+      const body = multipart(fields, files);
+      return h.app.inject({
+        method: 'POST',
+        url: `/api/check-hits/${hit!.id}/verify`,
+        headers: { ...auth(h.tokens[who]), ...body.headers },
+        payload: body.payload,
+      });
+    };
+    const audits = async () =>
+      (
+        (await h.database.db.execute(
+          sql`SELECT after FROM audit_events WHERE entity = 'check_hit' AND entity_id = ${String(hit!.id)} ORDER BY id`,
+        )) as unknown as { rows: { after: { evidence?: { fileName: string }[] } }[] }
+      ).rows;
+    const auditsBefore = (await audits()).length;
+
+    // Wrong type (a text file named .png) and too big (over the 1 MB the harness allows): refused,
+    // nothing changes, nothing is audited.
+    const wrong = await send('clerkVillageA', { outcome: 'rectified', note: '已更正' }, [
+      { field: 'files', name: '照片.png', content: Buffer.from('not an image at all') },
+    ]);
+    expect(wrong.statusCode).toBe(415);
+    expect(wrong.json().error.message).toMatch(/不支持的文件类型/);
+    const big = await send('clerkVillageA', { outcome: 'rectified', note: '已更正' }, [
+      { field: 'files', name: '大.png', content: Buffer.concat([PNG_1PX, Buffer.alloc(1024 * 1024 + 10)]) },
+    ]);
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error.message).toMatch(/超过/);
+    expect((await audits()).length).toBe(auditsBefore);
+    expect((await hitsFor('clerkVillageA')).find((x) => x.id === hit!.id)!.evidence).toEqual([]);
+
+    // Another township's clerk cannot even hand in the bytes.
+    expect(
+      (await send('clerkB', { outcome: 'rectified' }, [{ field: 'files', name: 'a.png', content: PNG_1PX }]))
+        .statusCode,
+    ).toBe(404);
+
+    const ok = await send('clerkVillageA', { outcome: 'rectified', note: '已更正健康状况' }, [
+      { field: 'files', name: '../../更正记录.png', content: PNG_1PX, type: 'image/png' },
+    ]);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ outcome: 'rectified', note: '已更正健康状况' });
+    expect(ok.json().evidence).toEqual([
+      { id: expect.any(Number), fileName: '更正记录.png', mime: 'image/png', size: PNG_1PX.length },
+    ]);
+    const after = await audits();
+    expect(after.length).toBe(auditsBefore + 1);
+    expect(after.at(-1)!.after.evidence).toEqual([expect.objectContaining({ fileName: '更正记录.png' })]);
+    const listed = (await hitsFor('office')).find((x) => x.id === hit!.id)!;
+    expect(listed.evidence.map((e) => e.fileName)).toEqual(['更正记录.png']);
+
+    const evidenceId = listed.evidence[0]!.id;
+    const download = (who: string) =>
+      h.app.inject({ url: `/api/check-hit-evidence/${evidenceId}`, headers: auth(h.tokens[who]) });
+    for (const who of ['clerkVillageA', 'clerkA', 'office', 'discipline']) {
+      const res = await download(who);
+      expect(res.statusCode, who).toBe(200);
+      expect(res.headers['content-type']).toBe('image/png');
+      expect(res.rawPayload.equals(PNG_1PX)).toBe(true);
+    }
+    for (const who of ['clerkB', 'officeB', 'viewerB']) {
+      const res = await download(who);
+      expect(res.statusCode, who).toBe(404);
+      expect(res.json().error.message).toMatch(/不存在或无权查看/);
+    }
+    expect(
+      (await h.app.inject({ url: '/api/check-hit-evidence/999999', headers: auth(h.tokens.office) }))
+        .statusCode,
+    ).toBe(404);
+
+    // JSON still works, and a bad verdict is refused in Chinese.
+    const json = await h.app.inject({
+      method: 'POST',
+      url: `/api/check-hits/${hit!.id}/verify`,
+      headers: auth(h.tokens.clerkVillageA),
+      payload: { outcome: 'maybe' },
+    });
+    expect(json.statusCode).toBe(400);
+    expect(json.json().error.message).toMatch(/核实结果只能是/);
   });
 });

@@ -10,7 +10,12 @@ export const unitBody = z.object({
 
 export const unitRenameBody = z.object({ name: text(200).min(1, '请填写单位名称') });
 
-const grant = z.object({ role: z.enum(ROLES), unitId: z.number().int().positive() });
+const grant = z.object({
+  role: z.enum(ROLES),
+  unitId: z.number().int().positive(),
+  // 主要领导: only meaningful on a leader grant.
+  principal: z.boolean().optional(),
+});
 
 export const userBody = z.object({
   username: z.string().regex(/^[A-Za-z0-9_.-]{2,64}$/, '用户名只能包含字母、数字、下划线、点和减号'),

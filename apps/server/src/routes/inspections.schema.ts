@@ -16,6 +16,9 @@ export const inspectionBody = z.object({
   planDue: isoDate.nullable().optional(),
   reportDue: isoDate.nullable().optional(),
   yellowDays: z.number().int().min(0).max(365).optional(),
+  reminderDays: z.array(z.number().int().min(0).max(90)).max(5).optional(),
+  escalationDays: z.number().int().min(1).max(90).optional(),
+  responseDays: z.number().int().min(1).max(60).optional(),
 });
 
 export const categoryBody = z.object({

@@ -1,16 +1,15 @@
-import type { MultipartFile } from '@fastify/multipart';
 import {
   addProgress,
   evidenceForDownload,
   fireMeasureEvent,
   getMeasure,
   measureTimeline,
-  sanitizeFileName,
   type ProgressInput,
 } from '@zhenggai/app';
 import { DomainError } from '@zhenggai/core';
 import type { App, ServerContext } from '../context.ts';
 import { requireActor } from '../session.ts';
+import { readEvidenceForm, sendEvidence } from '../uploads.ts';
 import { idParam } from './common.schema.ts';
 import { attachmentParams, eventBody, eventParams, hardNumbers } from './workflow.schema.ts';
 
@@ -70,17 +69,10 @@ export function workflowRoutes(app: App, ctx: ServerContext) {
         input.text = typeof body.text === 'string' ? body.text : '';
         input.numbers = parseNumbers(body.numbers ?? []);
       } else {
-        for await (const part of request.parts()) {
-          if (part.type === 'file') {
-            const file = part as MultipartFile;
-            const stored = await ctx.evidence.put(file.file);
-            input.evidence!.push({ ...stored, fileName: sanitizeFileName(file.filename) });
-          } else if (part.fieldname === 'text') {
-            input.text = String(part.value);
-          } else if (part.fieldname === 'numbers') {
-            input.numbers = parseNumbers(JSON.parse(String(part.value) || '[]'));
-          }
-        }
+        const form = await readEvidenceForm(request, ctx.evidence);
+        input.evidence = form.evidence;
+        input.text = form.fields.text ?? '';
+        input.numbers = parseNumbers(JSON.parse(form.fields.numbers || '[]'));
       }
       return reply.status(201).send(await addProgress(db, actor, request.params.id, input));
     },
@@ -91,16 +83,7 @@ export function workflowRoutes(app: App, ctx: ServerContext) {
     { schema: { tags, summary: '下载佐证材料', params: attachmentParams } },
     async (request, reply) => {
       const file = await evidenceForDownload(db, requireActor(request), request.params.id);
-      const inline = file.mime.startsWith('image/') || file.mime === 'application/pdf';
-      reply
-        .header('content-type', file.mime)
-        .header('content-length', file.size)
-        .header('x-content-type-options', 'nosniff')
-        .header(
-          'content-disposition',
-          `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        );
-      return reply.send(ctx.evidence.read(file.sha256));
+      return sendEvidence(reply, ctx.evidence, file);
     },
   );
 }
