@@ -66,7 +66,8 @@ export function toQuery(query: Query | URLSearchParams | undefined): string {
   return s ? `?${s}` : '';
 }
 
-async function request<T>(
+/** One call to the API; features with their own endpoint modules build on it. */
+export async function request<T>(
   method: string,
   path: string,
   body?: unknown,
@@ -131,13 +132,13 @@ export const api = {
     password: string;
     unitId: number;
     email?: string | null;
-    grants: Pick<Grant, 'role' | 'unitId'>[];
+    grants: Pick<Grant, 'role' | 'unitId' | 'principal'>[];
   }) => request<User>('POST', '/api/users', body),
   patchUser: (
     id: number,
     body: { displayName?: string; password?: string; disabled?: boolean; email?: string | null },
   ) => request<User>('PATCH', `/api/users/${id}`, body),
-  setGrants: (id: number, grants: Pick<Grant, 'role' | 'unitId'>[]) =>
+  setGrants: (id: number, grants: Pick<Grant, 'role' | 'unitId' | 'principal'>[]) =>
     request<User>('PUT', `/api/users/${id}/grants`, { grants }),
 
   inspections: () => request<Inspection[]>('GET', '/api/inspections'),

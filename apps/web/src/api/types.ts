@@ -36,6 +36,8 @@ export interface Grant {
   roleLabel?: string;
   unitId: number;
   unitName: string;
+  /** On a leader grant: the unit's 主要领导 (level-3 notices go there). */
+  principal?: boolean;
 }
 
 export interface Me {
@@ -80,12 +82,21 @@ export interface InspectionInput {
   planDue?: string | null;
   reportDue?: string | null;
   yellowDays?: number;
+  /** 督办: reminders N days before a deadline, days between notice levels, days to answer. */
+  reminderDays?: number[];
+  escalationDays?: number;
+  responseDays?: number;
 }
 
-export interface Inspection extends Required<Omit<InspectionInput, 'extendedUnitIds' | 'yellowDays'>> {
+export interface Inspection extends Required<
+  Omit<InspectionInput, 'extendedUnitIds' | 'yellowDays' | 'reminderDays' | 'escalationDays' | 'responseDays'>
+> {
   id: number;
   extendedUnitIds: number[];
   yellowDays: number;
+  reminderDays: number[];
+  escalationDays: number;
+  responseDays: number;
   createdAt: string;
   ownerUnitName: string;
   inspectedUnitName: string;
@@ -152,6 +163,8 @@ export interface LedgerItem {
   problemId: number;
   problemNumber: string;
   problemTitle: string;
+  /** 反复: the problem came back at a 回头看. */
+  problemRecurring?: boolean;
   categoryTitle: string | null;
   position: number;
   text: string;
@@ -202,6 +215,7 @@ export interface Measure {
   problemNumber: string;
   problemTitle: string;
   problemFinding: string | null;
+  problemRecurring?: boolean;
   categoryTitle: string | null;
   inspectionName: string;
   yellowDays: number;
@@ -273,6 +287,15 @@ export interface Stats {
   weeklyClosures: { week: string; closed: number }[];
   overdue: LedgerItem[];
   dueSoon: LedgerItem[];
+  /** 回头看 results and 反复 problems in scope. */
+  lookback?: {
+    sampled: number;
+    checked: number;
+    consolidated: number;
+    rebounded: number;
+    notDone: number;
+    recurringProblems: number;
+  };
 }
 
 export interface CellIssue {

@@ -9,6 +9,8 @@ import { pages } from './routes.ts';
 // Routes are split: each page is its own chunk, so the first page stays small.
 const SignIn = lazy(() => import('../features/sign-in/SignIn.tsx'));
 const NotFound = lazy(() => import('../shared/NotFound.tsx'));
+// The public portal (/public) lives outside the session: no sign-in, no session check.
+const PublicApp = lazy(() => import('../features/public-portal/PublicApp.tsx'));
 const {
   DashboardPage,
   MyTasksPage,
@@ -20,6 +22,14 @@ const {
   AdminPage,
   DocumentImportPage,
   VerificationPage,
+  DispatchPage,
+  LookbackPage,
+  AccountabilityPage,
+  InboxPage,
+  NoticesPage,
+  NoticePage,
+  PublicMessagesPage,
+  PublicMessagePage,
 } = pages;
 
 export const PageLoading = () => (
@@ -53,6 +63,14 @@ function Themed() {
               <Route path="admin" element={<AdminPage />} />
               <Route path="documents/import" element={<DocumentImportPage />} />
               <Route path="verification" element={<VerificationPage />} />
+              <Route path="dispatch" element={<DispatchPage />} />
+              <Route path="lookback" element={<LookbackPage />} />
+              <Route path="accountability" element={<AccountabilityPage />} />
+              <Route path="inbox" element={<InboxPage />} />
+              <Route path="notices" element={<NoticesPage />} />
+              <Route path="notices/:id" element={<NoticePage />} />
+              <Route path="public-messages" element={<PublicMessagesPage />} />
+              <Route path="public-messages/:id" element={<PublicMessagePage />} />
               <Route path="login" element={<Navigate to="/" replace />} />
               <Route path="*" element={<NotFound />} />
             </Route>
@@ -66,7 +84,13 @@ function Themed() {
 export function App() {
   return (
     <I18nProvider>
-      <Themed />
+      {/^\/public(\/|$)/.test(window.location.pathname) ? (
+        <Suspense fallback={<PageLoading />}>
+          <PublicApp />
+        </Suspense>
+      ) : (
+        <Themed />
+      )}
     </I18nProvider>
   );
 }

@@ -1,18 +1,24 @@
 import { Suspense } from 'react';
 import { Button, Grid, Layout, Popover, Spin, Tag } from 'antd';
 import {
+  AlertOutlined,
   AuditOutlined,
   AppstoreOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
+  FundProjectionScreenOutlined,
+  HistoryOutlined,
   LogoutOutlined,
+  MessageOutlined,
   ProfileOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   TableOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { useI18n } from '../i18n/index.tsx';
+import { InboxBell } from '../features/inbox/InboxBell.tsx';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
 import { hasRole, useSession } from './session.tsx';
 
@@ -44,6 +50,14 @@ export function Shell() {
     { to: '/ledger', icon: <TableOutlined />, label: t.nav.ledger },
     { to: '/board', icon: <FieldTimeOutlined />, label: t.nav.board },
     { to: '/verification', icon: <AuditOutlined />, label: t.verification.nav },
+    { to: '/dispatch', icon: <FundProjectionScreenOutlined />, label: t.dispatch.nav },
+    { to: '/lookback', icon: <HistoryOutlined />, label: t.lookback.nav },
+    // 问责 names people: only the inspection office and discipline inspection see it.
+    ...(hasRole(me, 'office', 'discipline')
+      ? [{ to: '/accountability', icon: <SafetyCertificateOutlined />, label: t.accountability.nav }]
+      : []),
+    { to: '/notices', icon: <AlertOutlined />, label: t.notices.nav },
+    { to: '/public-messages', icon: <MessageOutlined />, label: t.publicMessages.nav },
     ...(hasRole(me, 'admin') ? [{ to: '/admin', icon: <SettingOutlined />, label: t.nav.admin }] : []),
   ];
   const nav = (
@@ -98,6 +112,7 @@ export function Shell() {
           {wide ? t.app.fullName : t.app.name}
         </Link>
         <div style={{ flex: 1 }} />
+        <InboxBell />
         <LanguageSwitch dark />
         <Popover content={who} trigger="click" placement="bottomRight">
           <Button type="text" style={{ color: '#fff' }} data-testid="me-menu" aria-haspopup="dialog">

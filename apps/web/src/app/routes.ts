@@ -14,6 +14,14 @@ const loaders = {
   admin: () => import('../features/admin/AdminPage.tsx'),
   documents: () => import('../features/documents/DocumentImportPage.tsx'),
   verification: () => import('../features/verification/VerificationPage.tsx'),
+  dispatch: () => import('../features/dispatch/DispatchPage.tsx'),
+  lookback: () => import('../features/lookback/LookbackPage.tsx'),
+  accountability: () => import('../features/accountability/AccountabilityPage.tsx'),
+  inbox: () => import('../features/inbox/InboxPage.tsx'),
+  notices: () => import('../features/notices/NoticesPage.tsx'),
+  notice: () => import('../features/notices/NoticePage.tsx'),
+  'public-messages': () => import('../features/public-messages/PublicMessagesPage.tsx'),
+  'public-message': () => import('../features/public-messages/PublicMessagePage.tsx'),
 };
 
 export const pages = {
@@ -27,6 +35,14 @@ export const pages = {
   AdminPage: lazy(loaders.admin),
   DocumentImportPage: lazy(loaders.documents),
   VerificationPage: lazy(loaders.verification),
+  DispatchPage: lazy(loaders.dispatch),
+  LookbackPage: lazy(loaders.lookback),
+  AccountabilityPage: lazy(loaders.accountability),
+  InboxPage: lazy(loaders.inbox),
+  NoticesPage: lazy(loaders.notices),
+  NoticePage: lazy(loaders.notice),
+  PublicMessagesPage: lazy(loaders['public-messages']),
+  PublicMessagePage: lazy(loaders['public-message']),
 };
 
 export function preloadRoute(pathname: string): void {
@@ -41,6 +57,8 @@ export function preloadRoute(pathname: string): void {
           : loaders.inspections
         : first === 'measures'
           ? loaders.measure
-          : (loaders as Record<string, (() => Promise<unknown>) | undefined>)[first];
+          : first === 'notices' && pathname.split('/')[2]
+            ? loaders.notice
+            : (loaders as Record<string, (() => Promise<unknown>) | undefined>)[first];
   void loader?.().catch(() => undefined);
 }

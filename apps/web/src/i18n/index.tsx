@@ -3,6 +3,7 @@ import type { Locale } from 'antd/es/locale';
 import zhCNLocale from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import type { LazySections } from './lazy-sections.ts';
 import { zhCN, type Messages } from './zh-CN.ts';
 
 // The language setting: zh-CN by default, English second. antd's locale and dayjs follow it.
@@ -17,12 +18,33 @@ interface Bundle {
 }
 
 const ZH: Bundle = { t: zhCN, antd: zhCNLocale };
+// Each page's own words come with the page: its messages.ts registers them when its chunk loads,
+// before any of its components renders, and they are merged into the section of that name.
+type Sections = Record<string, object>;
+const englishParts: Sections = {};
+let englishMessages: Sections | null = null;
+
+function merge(messages: Sections, section: string, part: object) {
+  messages[section] = { ...messages[section], ...part };
+}
+
+export function registerMessages<K extends keyof LazySections>(
+  section: K,
+  zh: LazySections[K],
+  en: LazySections[K],
+) {
+  merge(zhCN as unknown as Sections, section, zh);
+  englishParts[section] = en;
+  if (englishMessages) merge(englishMessages, section, en);
+}
+
 let english: Promise<Bundle> | null = null;
 function loadEnglish(): Promise<Bundle> {
-  english ??= Promise.all([import('./en.ts'), import('antd/locale/en_US')]).then(([m, a]) => ({
-    t: m.en,
-    antd: a.default,
-  }));
+  english ??= Promise.all([import('./en.ts'), import('antd/locale/en_US')]).then(([m, a]) => {
+    englishMessages = m.en as unknown as Sections;
+    for (const [section, part] of Object.entries(englishParts)) merge(englishMessages, section, part);
+    return { t: m.en as unknown as Messages, antd: a.default };
+  });
   return english;
 }
 

@@ -3,6 +3,7 @@ import {
   Alert,
   Button,
   Card,
+  Checkbox,
   Col,
   Form,
   Input,
@@ -163,7 +164,7 @@ interface UserValues {
   password?: string;
   unitId: number;
   email?: string;
-  grants: { role: Role; unitId: number }[];
+  grants: { role: Role; unitId: number; principal?: boolean }[];
 }
 
 function UsersTab({ units }: { units: Unit[] }) {
@@ -209,7 +210,8 @@ function UsersTab({ units }: { units: Unit[] }) {
             render: (_, u) =>
               u.grants.map((g) => (
                 <Tag key={`${g.role}-${g.unitId}`} color="volcano">
-                  {t.roles[g.role]} · {g.unitName}
+                  {t.roles[g.role]}
+                  {g.principal ? `（${t.notices.settings.principal}）` : ''} · {g.unitName}
                 </Tag>
               )),
           },
@@ -269,7 +271,7 @@ function UserDialog({
     setError(null);
     const grants = (v.grants ?? [])
       .filter((g) => g.role && g.unitId)
-      .map((g) => ({ role: g.role, unitId: g.unitId }));
+      .map((g) => ({ role: g.role, unitId: g.unitId, principal: g.role === 'leader' && !!g.principal }));
     try {
       if (user) {
         await api.patchUser(user.id, {
@@ -319,7 +321,11 @@ function UserDialog({
                 displayName: user.displayName,
                 unitId: user.unitId,
                 email: user.email ?? undefined,
-                grants: user.grants.map((g) => ({ role: g.role, unitId: g.unitId })),
+                grants: user.grants.map((g) => ({
+                  role: g.role,
+                  unitId: g.unitId,
+                  principal: !!g.principal,
+                })),
               }
             : { grants: [{ role: 'clerk' }] }
         }
@@ -398,6 +404,7 @@ function UserDialog({
                       treeDefaultExpandAll
                     />
                   </Form.Item>
+                  <PrincipalBox name={field.name} />
                   <Button
                     type="text"
                     icon={<MinusCircleOutlined />}
@@ -414,6 +421,21 @@ function UserDialog({
         </Form.List>
       </Form>
     </Modal>
+  );
+}
+
+/** 主要领导, on a leader grant only: level-3 notices go to the unit's principal leader. */
+function PrincipalBox({ name }: { name: number }) {
+  const t = useI18n().t;
+  const form = Form.useFormInstance<UserValues>();
+  const role = Form.useWatch(['grants', name, 'role'], form);
+  if (role !== 'leader') return null;
+  return (
+    <Form.Item name={[name, 'principal']} valuePropName="checked">
+      <Checkbox data-testid="grant-principal" title={t.notices.settings.principalHint}>
+        {t.notices.settings.principal}
+      </Checkbox>
+    </Form.Item>
   );
 }
 

@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import type { Bucket, LedgerItem } from '../../api/types.ts';
 import { useT, type Messages } from '../../i18n/index.tsx';
 import type { ChartOption } from '../../shared/EChart.tsx';
+import { noticesApi } from '../notices/api.ts';
 
 // ECharts is a big download (≈200 kB gzipped): the totals and lists show first, the charts follow.
 const EChart = lazy(() => import('../../shared/EChart.tsx').then((m) => ({ default: m.EChart })));
@@ -83,6 +84,7 @@ export default function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const inspectionId = Number(params.get('inspectionId')) || undefined;
   const stats = useAsync(() => api.stats(inspectionId), [inspectionId]);
+  const notices = useAsync(() => noticesApi.stats(inspectionId), [inspectionId]);
   const inspections = useAsync(() => api.inspections(), []);
   const s = stats.data;
 
@@ -185,6 +187,29 @@ export default function DashboardPage() {
             value: s?.totals.dueSoon,
             color: '#d48806',
             to: ledgerLink('dueSoon=true'),
+          },
+          {
+            key: 'recurring',
+            title: t.lookback.dashboardTitle,
+            value: s?.lookback?.recurringProblems,
+            foot: s?.lookback
+              ? t.lookback.dashboardFoot(s.lookback.checked, s.lookback.rebounded, s.lookback.notDone)
+              : '',
+            color: LIGHT_COLORS.red,
+            to: inspectionId ? `/lookback?inspectionId=${inspectionId}` : '/lookback',
+          },
+          {
+            key: 'notices',
+            title: t.notices.dashboardTitle,
+            value: notices.data?.open,
+            foot: notices.data
+              ? t.notices.dashboardFoot(
+                  [1, 2, 3].map((l) => notices.data!.byLevel.find((b) => b.level === l)?.open ?? 0),
+                  notices.data.late,
+                )
+              : '',
+            color: '#c41d0f',
+            to: `/notices?status=open${inspectionId ? `&inspectionId=${inspectionId}` : ''}`,
           },
         ].map((card) => (
           <Col key={card.key} flex="1 1 150px">

@@ -37,6 +37,7 @@ import {
   WarningsPanel,
   useFocusAfterRender,
 } from './StructureEditor.tsx';
+import './messages.ts';
 
 // Issue 4, part 3: a feedback or rectification document becomes an inspection's problem list.
 // 1. upload a .docx/.txt or paste the text → the server parses it (nothing is written);

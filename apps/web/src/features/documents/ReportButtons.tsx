@@ -19,6 +19,7 @@ import { hasRole, useMe } from '../../app/session.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { errorText } from '../../shared/errors.ts';
 import { docsApi, saveBlob, type PublicContact, type ReportKind } from './api.ts';
+import './messages.ts';
 
 // Issue 4, part 4 on the inspection page: the public 整改情况通报 and the 整改进展情况报告 to the
 // upper level as .docx, with the date and the supervision contact asked first (prefilled from

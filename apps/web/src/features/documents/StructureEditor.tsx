@@ -49,6 +49,7 @@ import {
   type EMeasure,
   type EProblem,
 } from './edit.ts';
+import './messages.ts';
 
 // The right-hand side of the preview: the parsed document as an editable tree. Every change goes
 // through `update` (a pure function of the document), so items keep their keys and the cursor

@@ -22,6 +22,16 @@ interface Values {
   planDue?: Dayjs | null;
   reportDue?: Dayjs | null;
   yellowDays?: number;
+  reminderDays?: string[];
+  escalationDays?: number;
+  responseDays?: number;
+}
+
+/** Reminder days as typed into the tags box: whole numbers 0–90, at most 5, largest first. */
+function reminderDays(values: string[] | undefined): number[] | null {
+  const days = [...new Set((values ?? []).map((v) => Number(String(v).trim())))];
+  if (days.length > 5 || days.some((d) => !Number.isInteger(d) || d < 0 || d > 90)) return null;
+  return days.sort((a, b) => b - a);
 }
 
 /** Register or edit an inspection (巡察轮次). */
@@ -58,6 +68,9 @@ export function InspectionEditor({
       planDue: fromDay(v.planDue),
       reportDue: fromDay(v.reportDue),
       yellowDays: v.yellowDays ?? 7,
+      reminderDays: reminderDays(v.reminderDays) ?? [],
+      escalationDays: v.escalationDays ?? 7,
+      responseDays: v.responseDays ?? 3,
     };
     try {
       const saved = inspection
@@ -103,8 +116,18 @@ export function InspectionEditor({
                 planDue: toDay(inspection.planDue),
                 reportDue: toDay(inspection.reportDue),
                 yellowDays: inspection.yellowDays,
+                reminderDays: (inspection.reminderDays ?? [7, 1]).map(String),
+                escalationDays: inspection.escalationDays ?? 7,
+                responseDays: inspection.responseDays ?? 3,
               }
-            : { kind: 'xuncha', ownerUnitId: defaultOwner, yellowDays: 7 }
+            : {
+                kind: 'xuncha',
+                ownerUnitId: defaultOwner,
+                yellowDays: 7,
+                reminderDays: ['7', '1'],
+                escalationDays: 7,
+                responseDays: 3,
+              }
         }
       >
         <Form.Item
@@ -176,6 +199,42 @@ export function InspectionEditor({
             tooltip={t.inspections.yellowDaysHint}
           >
             <InputNumber min={0} max={365} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item
+            name="reminderDays"
+            label={t.notices.settings.reminderDays}
+            tooltip={t.notices.settings.reminderDaysHint}
+            rules={[
+              {
+                validator: (_, value: string[] | undefined) =>
+                  reminderDays(value)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t.notices.settings.reminderDaysInvalid)),
+              },
+            ]}
+          >
+            <Select
+              mode="tags"
+              open={false}
+              suffixIcon={null}
+              tokenSeparators={[',', '，', ' ', '、']}
+              placeholder="7, 1"
+              data-testid="inspection-reminder-days"
+            />
+          </Form.Item>
+          <Form.Item
+            name="escalationDays"
+            label={t.notices.settings.escalationDays}
+            tooltip={t.notices.settings.escalationDaysHint}
+          >
+            <InputNumber min={1} max={90} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item
+            name="responseDays"
+            label={t.notices.settings.responseDays}
+            tooltip={t.notices.settings.responseDaysHint}
+          >
+            <InputNumber min={1} max={60} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </div>
       </Form>

@@ -29,6 +29,7 @@ import { api } from '../../api/client.ts';
 import type { OutlineProblem } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { errorText } from '../../shared/errors.ts';
+import { RecurringTag } from '../../shared/RecurringTag.tsx';
 import { ErrorAlert, PageTitle, formatDate, useAsync } from '../../shared/ui.tsx';
 import { ReportButtons } from '../documents/ReportButtons.tsx';
 import { InspectionEditor } from './InspectionEditor.tsx';
@@ -161,6 +162,13 @@ export default function InspectionPage() {
           <Descriptions.Item label={t.inspections.yellowDays}>
             {t.common.days(i.yellowDays)}
           </Descriptions.Item>
+          {i.escalationDays !== undefined && (
+            <Descriptions.Item label={t.notices.settings.pace}>
+              <span data-testid="inspection-pace">
+                {t.notices.settings.paceText(i.reminderDays ?? [], i.escalationDays, i.responseDays)}
+              </span>
+            </Descriptions.Item>
+          )}
         </Descriptions>
         <Typography.Text type="secondary" data-testid="inspection-summary">
           {t.inspections.summary(data.categories.length, problems.length, measures, closed)}
@@ -229,6 +237,7 @@ export default function InspectionPage() {
                   render: (title: string, p) => (
                     <div>
                       <Link to={`/ledger?inspectionId=${i.id}&problemId=${p.id}`}>{title}</Link>
+                      <RecurringTag recurring={p.recurring} />
                       {p.crossCheckAll && (
                         <Tag color="orange" style={{ marginInlineStart: 6 }}>
                           {t.inspections.crossCheckAll}

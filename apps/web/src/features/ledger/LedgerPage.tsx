@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { MEASURE_KINDS, MEASURE_STATUSES, type LedgerItem } from '../../api/types.ts';
 import { hasRole, useMe } from '../../app/session.tsx';
 import { useT } from '../../i18n/index.tsx';
+import { RecurringTag } from '../../shared/RecurringTag.tsx';
 import {
   ErrorAlert,
   KindTag,
@@ -101,6 +102,12 @@ export default function LedgerPage() {
         dataIndex: 'problemTitle',
         width: 200,
         ellipsis: true,
+        render: (title: string, r) => (
+          <>
+            {title}
+            <RecurringTag recurring={r.problemRecurring} />
+          </>
+        ),
       },
       {
         key: 'text',

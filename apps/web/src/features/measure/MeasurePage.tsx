@@ -41,6 +41,7 @@ import type {
 } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { errorText } from '../../shared/errors.ts';
+import { RecurringTag } from '../../shared/RecurringTag.tsx';
 import {
   ErrorAlert,
   KindTag,
@@ -52,6 +53,8 @@ import {
   useAsync,
 } from '../../shared/ui.tsx';
 import { MeasureEditor } from '../inspections/MeasureEditor.tsx';
+import { ExtensionPanel } from './ExtensionPanel.tsx';
+import { MeasureNotices } from '../notices/MeasureNotices.tsx';
 
 // A measure's page: facts, the actions the transition table allows me, progress with hard numbers
 // and evidence, and one timeline of progress and audit events.
@@ -188,6 +191,7 @@ export default function MeasurePage() {
               <Descriptions.Item label={t.measure.problem} span={2}>
                 {m.categoryTitle ? `${m.categoryTitle} / ` : ''}
                 {m.problemNumber}. {m.problemTitle}
+                <RecurringTag recurring={m.problemRecurring} />
               </Descriptions.Item>
               {m.problemFinding && (
                 <Descriptions.Item label={t.measure.finding} span={2}>
@@ -244,6 +248,11 @@ export default function MeasurePage() {
             )}
           </Card>
           {canReport && <ProgressForm measureId={id} onDone={reload} />}
+          <ExtensionPanel measureId={id} onChanged={reload} />
+          <MeasureNotices
+            measureId={id}
+            canIssue={m.myRoles.includes('office') || m.myRoles.includes('admin')}
+          />
         </Col>
         <Col xs={24} xl={10}>
           <Card title={t.measure.timeline} size="small">

@@ -116,6 +116,13 @@ export default function SignIn(props: Props) {
         <main>
           <SignInForm onSignedIn={props.onSignedIn} />
         </main>
+        <a
+          href="/public"
+          style={{ display: 'block', marginTop: 16, textAlign: 'center' }}
+          data-testid="public-link"
+        >
+          {t.publicPortal.portalLink}
+        </a>
       </Card>
     </div>
   );

@@ -5,8 +5,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { Unit } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { errorText } from '../../shared/errors.ts';
+import { ApiError } from '../../api/client.ts';
 import { unitTree } from '../../shared/ui.tsx';
-import { ROSTER_NAMES, verificationApi, type RosterName, type RunSummary } from './api.ts';
+import { RuleProblems } from './RulesCard.tsx';
+import { ROSTER_NAMES, verificationApi, type RosterName, type RuleProblem, type RunSummary } from './api.ts';
+import './messages.ts';
 
 // 新建比对: the pack, the as-of date, the organising unit and one file per roster. The server runs
 // the pack and sends every hit to its village as a verification task.
@@ -33,6 +36,33 @@ export function NewRunCard({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [summary, setSummary] = useState<RunSummary | null>(null);
+  const [rulesFile, setRulesFile] = useState<File | null>(null);
+  const [rulesCheck, setRulesCheck] = useState<
+    | { state: 'checking' }
+    | { state: 'ok'; count: number }
+    | { state: 'bad'; message: string; problems: RuleProblem[] }
+    | null
+  >(null);
+
+  /** Checks a chosen rule file at once, so its errors (line and reason) show before any run. */
+  const chooseRules = async (file: File | null) => {
+    setRulesFile(file);
+    if (!file) return setRulesCheck(null);
+    setRulesCheck({ state: 'checking' });
+    const data = new FormData();
+    data.set('pack', form.getFieldValue('pack') as string);
+    data.append('rules', file, file.name);
+    try {
+      const list = await verificationApi.validateRules(data);
+      setRulesCheck({ state: 'ok', count: list.rules.length });
+    } catch (e) {
+      const problems =
+        e instanceof ApiError
+          ? ((e.details as { problems?: RuleProblem[] } | undefined)?.problems ?? [])
+          : [];
+      setRulesCheck({ state: 'bad', message: errorText(e, t, lang), problems });
+    }
+  };
 
   const submit = async (values: Values) => {
     if (!files.households) {
@@ -47,6 +77,7 @@ export function NewRunCard({
       const file = files[name];
       if (file) data.append(name, file, file.name);
     }
+    if (rulesFile) data.append('rules', rulesFile, rulesFile.name);
     setBusy(true);
     setError(null);
     setSummary(null);
@@ -149,6 +180,52 @@ export function NewRunCard({
               </div>
             );
           })}
+        </div>
+        <div data-testid="custom-rules" style={{ marginBottom: 12 }}>
+          <Typography.Text strong>{v.customRules}</Typography.Text>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+            {v.customRulesHint}
+          </Typography.Paragraph>
+          <Upload
+            accept=".yaml,.yml,.json"
+            maxCount={1}
+            beforeUpload={() => false}
+            fileList={rulesFile ? [{ uid: 'rules', name: rulesFile.name, status: 'done' }] : []}
+            onChange={(info) => void chooseRules(info.fileList.at(-1)?.originFileObj ?? null)}
+            onRemove={() => {
+              void chooseRules(null);
+              return true;
+            }}
+          >
+            <Button size="small" icon={<UploadOutlined />}>
+              {v.choose}
+            </Button>
+          </Upload>
+          {rulesCheck?.state === 'checking' && (
+            <Typography.Text type="secondary">{v.customRulesChecking}</Typography.Text>
+          )}
+          {rulesCheck?.state === 'ok' && (
+            <Alert
+              type="success"
+              showIcon
+              style={{ marginTop: 8 }}
+              title={v.customRulesOk(rulesCheck.count)}
+              data-testid="custom-rules-ok"
+            />
+          )}
+          {rulesCheck?.state === 'bad' && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              style={{ marginTop: 8 }}
+              title={rulesCheck.problems.length > 0 ? undefined : rulesCheck.message}
+              description={
+                rulesCheck.problems.length > 0 ? <RuleProblems problems={rulesCheck.problems} /> : undefined
+              }
+              data-testid="custom-rules-bad"
+            />
+          )}
         </div>
         {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
         {summary && (

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import {
   Alert,
   Button,
@@ -21,7 +21,8 @@ import { useI18n } from '../../i18n/index.tsx';
 import { errorText } from '../../shared/errors.ts';
 import { ErrorAlert, formatDateTime, unitTree, useAsync } from '../../shared/ui.tsx';
 import { HitsTable, OutcomeTag } from './HitsTable.tsx';
-import { OUTCOMES, allHits, verificationApi, type CheckHit, type CheckRun, type RunRule } from './api.ts';
+import { OUTCOMES, verificationApi, type CheckRun, type HitPage, type RunRule } from './api.ts';
+import './messages.ts';
 
 // The office's view of the runs: each run's rules with their hit counts; a rule's hits with their
 // outcomes; a rule's confirmed hits turned into one ledger problem, whose counts are read live.
@@ -202,17 +203,18 @@ function RuleHits({
 }) {
   const { t } = useI18n();
   const v = t.verification;
-  const hits = useAsync(() => allHits({ runId: run.id, ruleId: rule.id }), [run.id, rule.id]);
+  const query = useMemo(() => ({ runId: run.id, ruleId: rule.id }), [run.id, rule.id]);
+  const [totals, setTotals] = useState<{ confirmed: number; problemId: number | null } | null>(null);
+  const [refresh, setRefresh] = useState(0);
   const [promoting, setPromoting] = useState(false);
   const [justPromoted, setJustPromoted] = useState<{ id: number; inspectionId: number } | null>(null);
-  const list = hits.data ?? [];
-  const problemId = justPromoted?.id ?? list.find((h) => h.problemId !== null)?.problemId ?? null;
-  const confirmed = list.filter((h) => h.outcome === 'confirmed' || h.outcome === 'rectified').length;
-
-  const replace = (hit: CheckHit) => {
-    hits.setData((prev) => prev?.map((h) => (h.id === hit.id ? hit : h)));
-    onChanged();
-  };
+  const problemId = justPromoted?.id ?? totals?.problemId ?? null;
+  const confirmed = totals?.confirmed ?? 0;
+  const onPage = useCallback(
+    (page: HitPage) =>
+      setTotals({ confirmed: page.counts.confirmed + page.counts.rectified, problemId: page.problemId }),
+    [],
+  );
 
   return (
     <Card
@@ -225,7 +227,7 @@ function RuleHits({
           <Button
             type="primary"
             size="small"
-            disabled={hits.loading || confirmed === 0}
+            disabled={totals === null || confirmed === 0}
             title={confirmed === 0 ? v.promoteNone : undefined}
             onClick={() => setPromoting(true)}
             data-testid="promote"
@@ -235,11 +237,17 @@ function RuleHits({
         )
       }
     >
-      <ErrorAlert error={hits.error} onRetry={() => void hits.reload()} />
       {problemId !== null && (
         <Promoted key={problemId} problemId={problemId} inspectionId={justPromoted?.inspectionId} />
       )}
-      <HitsTable hits={list} loading={hits.loading} canVerify onVerified={replace} />
+      <HitsTable
+        query={query}
+        units={units}
+        canVerify
+        onPage={onPage}
+        onVerified={onChanged}
+        refreshKey={refresh}
+      />
       {promoting && (
         <PromoteModal
           run={run}
@@ -250,7 +258,7 @@ function RuleHits({
             setPromoting(false);
             if (promoted) {
               setJustPromoted(promoted);
-              void hits.reload();
+              setRefresh((n) => n + 1);
             }
           }}
         />

@@ -5,8 +5,10 @@ import { useI18n } from '../../i18n/index.tsx';
 import { ErrorAlert, PageTitle, useAsync } from '../../shared/ui.tsx';
 import { ClerkTasks } from './ClerkTasks.tsx';
 import { NewRunCard } from './NewRunCard.tsx';
+import { RulesCard } from './RulesCard.tsx';
 import { RunsPanel } from './RunsPanel.tsx';
 import { verificationApi } from './api.ts';
+import './messages.ts';
 
 // 数据比对与核实 (issue 6). The inspection office starts runs, follows each rule's hits and turns
 // confirmed ones into ledger problems; everyone else sees the hits of his units to verify.
@@ -40,6 +42,7 @@ function OfficeView() {
         onSelectRun={setSelected}
         onChanged={() => void runs.reload()}
       />
+      <RulesCard />
     </>
   );
 }

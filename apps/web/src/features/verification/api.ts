@@ -1,4 +1,4 @@
-import { ApiError, api, toQuery, type ErrorCode } from '../../api/client.ts';
+import { request, toQuery } from '../../api/client.ts';
 
 // The verification endpoints (issue 6): cross-check runs, their hits as verification tasks, the
 // promotion of a rule's confirmed hits into the ledger. Failures become the app's ApiError, so
@@ -64,59 +64,88 @@ export interface CheckHit {
   outcome: Outcome;
   note: string | null;
   problemId: number | null;
+  evidence: HitEvidence[];
 }
 
-async function failure(response: Response): Promise<ApiError> {
-  let error: { code?: string; message?: string; details?: unknown } | undefined;
-  try {
-    error = ((await response.json()) as { error?: typeof error }).error;
-  } catch {
-    error = undefined;
-  }
-  const code = (error?.code as ErrorCode | undefined) ?? (response.status >= 500 ? 'SERVER' : 'VALIDATION');
-  // The app's client owns the "session expired" dialog; one of its calls meeting the 401 opens it.
-  if (response.status === 401) void api.units().catch(() => undefined);
-  return new ApiError(code, error?.message ?? response.statusText, response.status, error?.details);
+export interface HitEvidence {
+  id: number;
+  fileName: string;
+  mime: string;
+  size: number;
 }
 
-async function json<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
-  if (body instanceof FormData) init.body = body;
-  else if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    (init.headers as Record<string, string>)['content-type'] = 'application/json';
-  }
-  let response: Response;
-  try {
-    response = await fetch(path, init);
-  } catch (error) {
-    throw new ApiError('NETWORK', (error as Error).message, 0);
-  }
-  if (!response.ok) throw await failure(response);
-  return (await response.json()) as T;
+/** One page of hits, with the total and the count per outcome (ignoring the outcome filter). */
+export interface HitPage {
+  items: CheckHit[];
+  total: number;
+  counts: Record<Outcome, number>;
+  /** The ledger problem the matching hits roll up into, once their rule was promoted. */
+  problemId: number | null;
+}
+
+export type Engine = 'duckdb' | 'postgres';
+
+/** A rule as the server describes it: what it checks and the SQL it compiles to. */
+export interface RuleInfo {
+  id: string;
+  class: string;
+  title: string;
+  roster: string;
+  unit: 'person' | 'row' | 'household';
+  rosters: { name: string; title: string }[];
+  reason: string;
+  sql: string;
+  params: (string | number)[];
+}
+
+export interface RuleList {
+  pack: string | null;
+  engine: Engine;
+  asOf: string;
+  rules: RuleInfo[];
+}
+
+/** One problem in a rule file (details.problems of a 400). */
+export interface RuleProblem {
+  file: string;
+  line: number;
+  column: number;
+  reason: string;
+}
+
+export interface HitQuery {
+  runId?: number;
+  ruleId?: string;
+  outcome?: Outcome;
+  unitId?: number;
+  q?: string;
+  limit?: number;
+  offset?: number;
 }
 
 export const verificationApi = {
-  runs: () => json<CheckRun[]>('GET', '/api/check-runs'),
-  createRun: (form: FormData) => json<RunSummary>('POST', '/api/check-runs', form),
-  hits: (query: { runId?: number; ruleId?: string; outcome?: Outcome; limit?: number; offset?: number }) =>
-    json<CheckHit[]>('GET', `/api/check-hits${toQuery(query)}`),
-  verify: (id: number, outcome: Verdict, note: string | null) =>
-    json<CheckHit>('POST', `/api/check-hits/${id}/verify`, { outcome, note }),
+  runs: () => request<CheckRun[]>('GET', '/api/check-runs'),
+  createRun: (form: FormData) => request<RunSummary>('POST', '/api/check-runs', form),
+  hits: (query: HitQuery) => request<HitPage>('GET', `/api/check-hits${toQuery({ ...query })}`),
+  /** The verdict; with files it goes as multipart (the files become the hit's evidence). */
+  verify: (id: number, outcome: Verdict, note: string | null, files: File[] = []) => {
+    if (files.length === 0)
+      return request<CheckHit>('POST', `/api/check-hits/${id}/verify`, { outcome, note });
+    const form = new FormData();
+    form.set('outcome', outcome);
+    if (note) form.set('note', note);
+    for (const file of files) form.append('files', file, file.name);
+    return request<CheckHit>('POST', `/api/check-hits/${id}/verify`, form);
+  },
+  rules: (query: { pack?: string; engine?: Engine; asOf?: string }) =>
+    request<RuleList>('GET', `/api/check-rules${toQuery({ ...query })}`),
+  /** Checks a rule file (field `rules`); a 400's details.problems lists line, column and reason. */
+  validateRules: (form: FormData) => request<RuleList>('POST', '/api/check-rules/validate', form),
+  evidenceUrl: (evidenceId: number) => `/api/check-hit-evidence/${evidenceId}`,
   promote: (
     runId: number,
     body: { ruleId: string; ruleTitle: string; inspectionId: number; unitId: number; deadline: string },
-  ) => json<{ id: number; inspectionId: number }>('POST', `/api/check-runs/${runId}/promote`, body),
+  ) => request<{ id: number; inspectionId: number }>('POST', `/api/check-runs/${runId}/promote`, body),
   problemCounts: (problemId: number) =>
-    json<{ confirmed: number; rectified: number }>('GET', `/api/problems/${problemId}/check-hits`),
+    request<{ confirmed: number; rectified: number }>('GET', `/api/problems/${problemId}/check-hits`),
 };
-
-/** Every hit matching the query, page by page (the server gives at most 5,000 at a time). */
-export async function allHits(query: { runId?: number; ruleId?: string; outcome?: Outcome }) {
-  const out: CheckHit[] = [];
-  for (let offset = 0; ; offset += 5000) {
-    const page = await verificationApi.hits({ ...query, limit: 5000, offset });
-    out.push(...page);
-    if (page.length < 5000 || out.length >= 50_000) return out;
-  }
-}
