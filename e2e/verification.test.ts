@@ -2,7 +2,8 @@
 // Issue 6 in a real Chromium against a real server with the demo county 青禾县: the inspection
 // office uploads two small rosters written here (three fictional people of 柳塘村 marked 健康, two of
 // them on the disability roster) and runs the poverty pack; the 东坪镇 clerk verifies both hits as
-// 属实 (seeing masked ID numbers); the office turns the rule into a ledger problem of the demo
+// 属实 (seeing masked ID numbers), attaching a photo as evidence, and finds a person by his whole ID
+// number; the office turns the rule into a ledger problem of the demo
 // inspection; the clerk marks them 已整改 and the live counts follow. Screenshots go to
 // .artifacts/screenshots/.
 
@@ -42,22 +43,41 @@ const HOUSEHOLDS =
 const DISABILITY =
   '身份证号,残疾等级\n' + DISABLED.map((p, i) => `${p.id},${i === 0 ? '二级' : '三级'}`).join('\n') + '\n';
 
-/** Picks `text` in the antd (Tree)Select whose search input is `selector`. */
+/**
+ * Picks `text` in the antd (Tree)Select whose search input is `selector`, and checks that it took:
+ * on a loaded machine a click can land while the options re-render (the select stays empty), so
+ * the pick is tried again, at most three times.
+ */
 async function pick(page: Page, selector: string, text: string) {
   const input = page.locator(selector);
-  await input.click();
-  await input.fill(text);
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .locator('.ant-select-tree-title, .ant-select-item-option-content')
-    .getByText(text, { exact: true })
-    .first()
-    .click();
+  const select = page.locator('.ant-select').filter({ has: input }).first();
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    await input.fill(text);
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .locator('.ant-select-tree-title, .ant-select-item-option-content')
+      .getByText(text, { exact: true })
+      .first()
+      .click();
+    try {
+      await expect.poll(() => select.innerText(), { timeout: 5000 }).toContain(text);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 function isoInDays(days: number): string {
   return new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
 }
+
+// The smallest valid PNG (1×1 pixel): evidence is typed by its first bytes.
+const PNG_1PX = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 const hitRow = (page: Page, name: string) => page.locator(`[data-testid=hit-row][data-hit-name="${name}"]`);
 
@@ -89,6 +109,33 @@ describe('verification loop (real Chromium, real server)', () => {
     await signIn(office, 'office');
     await office.goto('/verification');
     await office.locator('[data-testid=new-run]').waitFor();
+    // The pack's rules are listed read-only, with the SQL each compiles to on the chosen engine.
+    const packRules = office.locator('[data-testid=pack-rules]');
+    await expect.poll(() => packRules.locator('[data-testid=pack-rule]').count()).toBe(12);
+    await packRules.getByText('PostgreSQL', { exact: true }).click();
+    const expired = packRules.locator('[data-testid=pack-rule][data-rule-id=post-contract-expired]');
+    await expired.locator('.ant-table-row-expand-icon').click();
+    await expect.poll(() => packRules.locator('[data-testid=rule-sql]').innerText()).toContain('$1');
+    // A user's rule file is checked as soon as it is chosen; an error names its line.
+    await office.locator('[data-testid=custom-rules] input[type=file]').setInputFiles({
+      name: '我的规则.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(
+        'version: 1\nrules:\n  - id: no-name\n    class: 缺项\n    title: 缺姓名\n    roster: households\n    where: { column: nam, empty: true }\n    reason: 缺姓名\n',
+      ),
+    });
+    await expect
+      .poll(() => office.locator('[data-testid=custom-rules-bad]').innerText())
+      .toContain('我的规则.yaml 第 7 行');
+    // Corrected, it runs with the pack (no one here lacks a name: no extra hits).
+    await office.locator('[data-testid=custom-rules] input[type=file]').setInputFiles({
+      name: '我的规则.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(
+        'version: 1\nrules:\n  - id: no-name\n    class: 缺项\n    title: 缺姓名\n    roster: households\n    where: { column: name, empty: true }\n    reason: 缺姓名\n',
+      ),
+    });
+    await expect.poll(() => office.locator('[data-testid=custom-rules-ok]').innerText()).toContain('13');
     await office.locator('[data-testid=roster-households] input[type=file]').setInputFiles({
       name: '家庭成员.csv',
       mimeType: 'text/csv',
@@ -108,6 +155,9 @@ describe('verification loop (real Chromium, real server)', () => {
     // The new run is selected: its rule has 2 hits, both 待核实; rules without rosters are skipped.
     const rule = office.locator(`[data-testid=rule-row][data-rule-id=${RULE}]`);
     await expect.poll(() => rule.locator('[data-testid=rule-hit-count]').innerText()).toBe('2');
+    await expect
+      .poll(() => office.locator('[data-testid=rule-row][data-rule-id=no-name]').innerText())
+      .toContain('缺姓名');
     expect(await office.locator('[data-testid=rule-row][data-rule-id=owns-vehicle]').innerText()).toContain(
       '已跳过',
     );
@@ -138,7 +188,25 @@ describe('verification loop (real Chromium, real server)', () => {
     expect(await clerk.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null)).toBe(
       'hit-confirm',
     );
+    // Evidence goes with the verdict: a photo for the first person, listed as a link that downloads.
+    await hitRow(clerk, PEOPLE[0]!.name)
+      .locator('[data-testid=hit-evidence-upload] input[type=file]')
+      .setInputFiles({ name: '核实照片.png', mimeType: 'image/png', buffer: PNG_1PX });
     await verifyAll(clerk, 'hit-confirm', '属实');
+    const link = hitRow(clerk, PEOPLE[0]!.name).locator('[data-testid=hit-evidence-link]');
+    await expect.poll(() => link.innerText()).toContain('核实照片.png');
+    const file = await clerk.request.get(server.url + (await link.getAttribute('href'))!);
+    expect(file.status()).toBe(200);
+    expect(Buffer.from(await file.body()).equals(PNG_1PX)).toBe(true);
+    expect(await hitRow(clerk, PEOPLE[2]!.name).locator('[data-testid=hit-evidence-link]').count()).toBe(0);
+    // The server searches: a whole ID number finds its person (still shown masked).
+    await clerk.locator('[data-testid=hits-search] input').fill(PEOPLE[2]!.id);
+    await clerk.locator('[data-testid=hits-search] input').press('Enter');
+    await expect.poll(() => clerk.locator('[data-testid=hit-row]').count()).toBe(1);
+    expect(await hitRow(clerk, PEOPLE[2]!.name).innerText()).not.toContain(PEOPLE[2]!.id);
+    await clerk.locator('[data-testid=hits-search] input').fill('');
+    await clerk.locator('[data-testid=hits-search] input').press('Enter');
+    await expect.poll(() => clerk.locator('[data-testid=hit-row]').count()).toBe(2);
     await screenshot(clerk, '61-verification-clerk-768');
 
     // 3. The office turns the rule into a problem of the demo inspection.
@@ -147,6 +215,9 @@ describe('verification loop (real Chromium, real server)', () => {
     await expect
       .poll(() => office.locator('[data-testid=rule-hits] [data-testid=hit-outcome]').allInnerTexts())
       .toEqual(['属实', '属实']);
+    expect(
+      await hitRow(office, PEOPLE[0]!.name).locator('[data-testid=hit-evidence-link]').innerText(),
+    ).toContain('核实照片.png');
     await office.locator('[data-testid=promote]').click();
     await pick(office, '#inspectionId', INSPECTION);
     await pick(office, '#unitId', '柳塘村');
