@@ -31,20 +31,20 @@ export async function login(db: Db, username: string, password: string): Promise
     throw new DomainError('UNAUTHENTICATED', '用户名或密码错误，或账号已停用');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000).toISOString();
-  await inTransaction(db, async (tx) => {
+  // The session and its audit line are one change: both land or neither does.
+  const actor = await inTransaction(db, async (tx) => {
     await tx.insert(schema.sessions).values({ tokenHash: tokenHash(token), userId: user.id, expiresAt });
     await tx.execute(sql`DELETE FROM sessions WHERE expires_at < now()`);
-  });
-  const actor = await actorById(db, user.id);
-  await inTransaction(db, (tx) =>
-    appendAudit(tx, actor!, {
+    const signedIn = (await actorById(tx, user.id))!;
+    await appendAudit(tx, signedIn, {
       action: 'session.login',
       entity: 'user',
       entityId: user.id,
-      unitId: actor!.unitId,
-    }),
-  );
-  return { token, expiresAt, actor: actor! };
+      unitId: signedIn.unitId,
+    });
+    return signedIn;
+  });
+  return { token, expiresAt, actor };
 }
 
 export async function logout(db: Db, token: string): Promise<void> {

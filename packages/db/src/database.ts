@@ -52,6 +52,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10) });
+  // An idle connection that dies (PostgreSQL restarted, a backend terminated) is reported here;
+  // without a listener the pool's 'error' event would take the whole server down. The pool
+  // drops that connection and opens a fresh one for the next query.
+  pool.on('error', (error) => console.error(`PostgreSQL 空闲连接中断，将重新连接：${error.message}`));
   await pool.query('SELECT 1'); // fail now, with the driver's message, if the server is not there
   return {
     db: drizzlePg(pool, { schema }) as unknown as Db,
