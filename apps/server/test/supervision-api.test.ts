@@ -244,6 +244,14 @@ describe.each(BACKENDS)('supervision API on %s', (backend) => {
     expect((await post('office', '/api/inbox/read', {})).json().changed).toBeGreaterThan(0);
     expect((await get('office', '/api/inbox/unread-count')).json()).toEqual({ unread: 0 });
     expect((await get('office', '/api/inbox?unread=true')).json().items).toEqual([]);
+    // Reading is a change too: one audit line for the office's call, none for the call that changed nothing.
+    const audit = await h.database.db.execute(
+      sql`SELECT u.username, a.after FROM audit_events a JOIN users u ON u.id = a.actor_id WHERE a.action = 'inbox.read'`,
+    );
+    const lines = (audit as unknown as { rows: { username: string; after: { notifications: number[] } }[] })
+      .rows;
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.after.notifications.sort()).toEqual(officeItems.map((i: { id: number }) => i.id).sort());
   });
 
   it('mails queued notifications through SMTP, and retries then gives up when the server is gone', async () => {

@@ -14,6 +14,7 @@ import { isIsoDate } from './dispatch.ts';
 import { scopeCondition } from './ledger-query.ts';
 import { measureAccess, type MeasureAccess } from './measures.ts';
 import { holdersCovering, notify } from './notifications.ts';
+import { settleAutomaticNotices } from './notices.ts';
 import { inTransaction, one, patternArray, rows, type Tx } from './tx.ts';
 
 // 延期申请: the responsible unit asks for a later deadline; the office approves (the measure's
@@ -203,7 +204,15 @@ export function decideExtension(db: Db, actor: Actor, id: number, input: Decisio
     if (!input.approve && !note) throw invalid('不同意延期时请填写意见');
     if (note && note.length > MAX_TEXT) throw invalid(`审批意见不能超过${MAX_TEXT}字`);
     const measure = access.measure;
-    if (input.approve) await moveDeadline(tx, actor, access, request.requestedDeadline, id);
+    if (input.approve) {
+      await moveDeadline(tx, actor, access, request.requestedDeadline, id);
+      await settleAutomaticNotices(
+        tx,
+        actor,
+        measure.id,
+        `已同意延期至 ${request.requestedDeadline}，督办单随之办结`,
+      );
+    }
     const status: ExtensionStatus = input.approve ? 'approved' : 'refused';
     await tx
       .update(schema.extensionRequests)

@@ -293,3 +293,29 @@ export function closeNotice(db: Db, actor: Actor, id: number, note: string | nul
     return publicView((await noticeRow(tx, id))!);
   });
 }
+
+/**
+ * When the reason for automatic notices is gone — the measure is closed, or its deadline was
+ * extended — they are closed with a note saying why, each audited. Notices issued by hand stay
+ * with the office that issued them: it decides when a phone call or a visit is settled.
+ */
+export async function settleAutomaticNotices(tx: Tx, actor: Actor, measureId: number, note: string) {
+  const settled = await rows<{ id: number; unitId: number; status: NoticeStatus }>(
+    tx,
+    sql`UPDATE supervision_notices n SET status = 'closed', close_note = ${note},
+            closed_by = ${actor.userId || null}, closed_at = now()
+        FROM supervision_notices old
+        WHERE n.id = old.id AND n.measure_id = ${measureId} AND n.origin = 'auto' AND n.status <> 'closed'
+        RETURNING n.id::int AS id, n.unit_id::int AS "unitId", old.status`,
+  );
+  for (const notice of settled)
+    await appendAudit(tx, actor, {
+      action: 'notice.close',
+      entity: 'supervision_notice',
+      entityId: notice.id,
+      unitId: notice.unitId,
+      before: { status: notice.status },
+      after: { status: 'closed', note },
+    });
+  return settled.length;
+}

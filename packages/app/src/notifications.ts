@@ -1,6 +1,8 @@
-import { sql } from '@zhenggai/db';
+import { sql, type Db } from '@zhenggai/db';
 import type { Role } from '@zhenggai/core';
-import { one, rows, type Tx } from './tx.ts';
+import type { Actor } from './actor.ts';
+import { appendAudit } from './audit.ts';
+import { inTransaction, one, rows, type Tx } from './tx.ts';
 
 // The in-app inbox. Features write notifications inside their own transaction (so a notice and
 // its notifications exist together or not at all); e-mail delivery picks them up afterwards.
@@ -126,14 +128,27 @@ export async function unreadCount(tx: Tx, userId: number): Promise<number> {
   return row!.n;
 }
 
-/** Marks the user's own notifications read (all of them when `ids` is omitted); returns how many changed. */
-export async function markRead(tx: Tx, userId: number, ids?: number[]): Promise<number> {
-  const changed = await rows(
-    tx,
-    sql`UPDATE notifications SET read_at = now()
-        WHERE user_id = ${userId} AND read_at IS NULL
-          ${ids ? sql`AND id = ANY(string_to_array(${ids.join(',') || '0'}, ',')::bigint[])` : sql``}
-        RETURNING id`,
-  );
-  return changed.length;
+/**
+ * Marks the actor's own notifications read (all of them when `ids` is omitted); returns how many
+ * changed. Audited like every other change, once per call, naming the notifications it touched.
+ */
+export function markRead(db: Db, actor: Actor, ids?: number[]): Promise<number> {
+  return inTransaction(db, async (tx) => {
+    const changed = await rows<{ id: number }>(
+      tx,
+      sql`UPDATE notifications SET read_at = now()
+          WHERE user_id = ${actor.userId} AND read_at IS NULL
+            ${ids ? sql`AND id = ANY(string_to_array(${ids.join(',') || '0'}, ',')::bigint[])` : sql``}
+          RETURNING id::int AS id`,
+    );
+    if (changed.length > 0)
+      await appendAudit(tx, actor, {
+        action: 'inbox.read',
+        entity: 'user',
+        entityId: actor.userId,
+        unitId: actor.unitId,
+        after: { notifications: changed.map((n) => n.id) },
+      });
+    return changed.length;
+  });
 }

@@ -11,6 +11,7 @@ import type { Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import type { StoredFile } from './evidence-store.ts';
 import { measureAccess } from './measures.ts';
+import { settleAutomaticNotices } from './notices.ts';
 import { inTransaction, one, rows, type Tx } from './tx.ts';
 
 // The measure workflow as use-cases: each loads the measure, asks the transition table, and
@@ -46,6 +47,7 @@ export async function applyMeasureEvent(
     })
     .where(eq(schema.measures.id, measureId))
     .returning();
+  if (to === 'closed') await settleAutomaticNotices(tx, actor, measureId, '措施已审核销号，督办单随之办结');
   await appendAudit(tx, actor, {
     action: `measure.${event}`,
     entity: 'measure',

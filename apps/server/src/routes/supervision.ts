@@ -46,7 +46,7 @@ export function supervisionRoutes(app: App, ctx: ServerContext) {
   app.post(
     '/api/inbox/read',
     { schema: { tags, summary: '标为已读(不传 ids 则全部)', body: markReadBody } },
-    async (request) => ({ changed: await markRead(db, requireActor(request).userId, request.body.ids) }),
+    async (request) => ({ changed: await markRead(db, requireActor(request), request.body.ids) }),
   );
 
   app.get(
