@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,9 +38,17 @@ describe.each(BACKENDS)('zhenggai CLI on %s', (backend) => {
 
   it('runs the supervision scheduler once per day, catching up on missed days', async () => {
     const day = new Date().toISOString().slice(0, 10);
+    // A file left two days ago by a refused upload: the day's pass sweeps it.
+    const orphan = join(data, 'evidence', 'ab', 'ab'.padEnd(64, '0'));
+    mkdirSync(join(data, 'evidence', 'ab'), { recursive: true });
+    writeFileSync(orphan, 'left behind');
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3_600_000);
+    utimesSync(orphan, twoDaysAgo, twoDaysAgo);
     const first = await runCli(['scheduler', 'run', '--today', day, '--data', data, '--json'], env());
     expect(first.code, first.stderr).toBe(0);
     const result = JSON.parse(first.stdout);
+    expect(result.swept).toEqual({ removed: 1, temporary: 0 });
+    expect(existsSync(orphan)).toBe(false);
     expect(result.days).toHaveLength(1);
     // The demo has late measures: each gets its level-1 notice on the first day.
     expect(result.days[0].summary.notices).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
-import { catchUpScheduler, deliverPendingMail, today } from '@zhenggai/app';
+import { catchUpScheduler, deliverPendingMail, sweepOrphanEvidence, today } from '@zhenggai/app';
 import type { ServerContext } from './context.ts';
 
-// Runs the daily scheduler and mail delivery inside the server: at start (catching up on days
+// Runs the daily scheduler, mail delivery and the evidence sweep inside the server: at start (catching up on days
 // missed while it was down) and then every few minutes. One pass at a time; an error is logged
 // and the next pass tries again, because every step is idempotent.
 
@@ -21,6 +21,12 @@ export function startSchedulerLoop(ctx: ServerContext, options: SchedulerLoopOpt
       const days = await catchUpScheduler(ctx.database.db, today());
       for (const d of days.filter((d) => !d.skipped))
         options.log(`督办调度 ${d.day}: ${JSON.stringify(d.summary)}`);
+      // Once a day, with the first pass of the day: files left by refused uploads.
+      if (days.length > 0) {
+        const swept = await sweepOrphanEvidence(ctx.database.db, ctx.evidence);
+        if (swept.removed + swept.temporary > 0)
+          options.log(`清理无引用的佐证文件 ${swept.removed} 个、未完成的上传 ${swept.temporary} 个`);
+      }
       if (ctx.mailer) await deliverPendingMail(ctx.database.db, ctx.mailer, { baseUrl: options.baseUrl });
     } catch (error) {
       options.log(`督办调度失败，稍后重试：${(error as Error).message}`);

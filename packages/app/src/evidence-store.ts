@@ -1,5 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -112,6 +121,36 @@ export class EvidenceStore {
       rmSync(tmp, { force: true });
       throw error;
     }
+  }
+
+  /** Stored files last written before `cutoff` (ms since the epoch), by content hash. */
+  *storedBefore(cutoff: number): Generator<string> {
+    for (const prefix of this.subfolders())
+      for (const name of readdirSync(join(this.dir, prefix)))
+        if (/^[0-9a-f]{64}$/.test(name) && statSync(join(this.dir, prefix, name)).mtimeMs < cutoff)
+          yield name;
+  }
+
+  remove(sha256: string): void {
+    rmSync(this.pathOf(sha256), { force: true });
+  }
+
+  /** Removes half-written uploads older than `cutoff` (a crash or a killed request leaves them). */
+  removeTempBefore(cutoff: number): number {
+    const tmp = join(this.dir, 'tmp');
+    if (!existsSync(tmp)) return 0;
+    let removed = 0;
+    for (const name of readdirSync(tmp)) {
+      if (statSync(join(tmp, name)).mtimeMs >= cutoff) continue;
+      rmSync(join(tmp, name), { force: true });
+      removed++;
+    }
+    return removed;
+  }
+
+  private subfolders(): string[] {
+    if (!existsSync(this.dir)) return [];
+    return readdirSync(this.dir).filter((name) => /^[0-9a-f]{2}$/.test(name));
   }
 
   read(sha256: string): Readable {

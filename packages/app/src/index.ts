@@ -5,6 +5,7 @@ export * from './audit-query.ts';
 export * from './auth.ts';
 export * from './backup.ts';
 export * from './evidence-store.ts';
+export * from './evidence-sweep.ts';
 export * from './init.ts';
 export * from './inspections.ts';
 export * from './ledger-export.ts';

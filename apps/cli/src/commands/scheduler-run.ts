@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { catchUpScheduler, deliverPendingMail, today } from '@zhenggai/app';
+import { catchUpScheduler, deliverPendingMail, sweepOrphanEvidence, today } from '@zhenggai/app';
 import { mailerFromEnv } from '@zhenggai/server';
 import { CliError, type CliCommand } from '../command.ts';
 import { withDatabase } from '../database-options.ts';
 
 // For deployments that run the server with ZHENGGAI_SCHEDULER=off and drive 督办 from cron:
-// the same catch-up the server does, then the mail queue.
+// the same catch-up the server does, the daily evidence sweep, then the mail queue.
 
 export const schedulerRunCommand: CliCommand = {
   name: 'scheduler run',
@@ -24,8 +24,9 @@ export const schedulerRunCommand: CliCommand = {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
       throw new CliError(`日期格式应为 YYYY-MM-DD：${day}`, 2);
     }
-    const result = await withDatabase(values.data, async ({ database }) => {
+    const result = await withDatabase(values.data, async ({ database, evidence }) => {
       const days = await catchUpScheduler(database.db, day);
+      const swept = days.length > 0 ? await sweepOrphanEvidence(database.db, evidence) : null;
       const mailer = mailerFromEnv();
       const mail = mailer
         ? await deliverPendingMail(database.db, mailer, {
@@ -33,7 +34,7 @@ export const schedulerRunCommand: CliCommand = {
           })
         : null;
       mailer?.close();
-      return { days, mail };
+      return { days, mail, swept };
     });
     if (values.json) io.stdout(JSON.stringify(result));
     else {
@@ -42,6 +43,10 @@ export const schedulerRunCommand: CliCommand = {
           `${d.day}  提醒 ${d.summary.reminders ?? 0}  督办单 ${d.summary.notices ?? 0}  群众反映催办 ${d.summary.publicReminders ?? 0}`,
         );
       if (result.days.length === 0) io.stdout(`${day} 已处理过，无需补跑`);
+      if (result.swept)
+        io.stdout(
+          `清理无引用的佐证文件 ${result.swept.removed} 个、未完成的上传 ${result.swept.temporary} 个`,
+        );
       if (result.mail) io.stdout(`邮件：发送 ${result.mail.sent}，放弃 ${result.mail.failed}`);
     }
     return 0;
