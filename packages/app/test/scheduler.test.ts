@@ -122,8 +122,37 @@ describe.each(BACKENDS)('scheduler on %s', (backend) => {
         await database.close();
         database = await handle.open();
       },
+      /** A second server process on the same database. */
+      another: async () => {
+        const other = await handle.open();
+        cleanups.unshift(() => other.close());
+        return other.db;
+      },
     };
   }
+
+  // PGlite is one process by construction (its data folder is locked); PostgreSQL may be shared.
+  it.runIf(backend === 'postgres')(
+    'lets two server processes share one database: each day is processed once, the result unchanged',
+    async () => {
+      const straight = await county();
+      await walk(straight.db(), 0, DAYS);
+      const shared = await county();
+      const second = await shared.another();
+      const lastDay = addDays(FIRST_DAY, DAYS - 1);
+      // Each process starts on the first day and then catches up to the last, as a server does at start.
+      const run = async (db: Db) => [
+        ...(await catchUpScheduler(db, FIRST_DAY)),
+        ...(await catchUpScheduler(db, lastDay)),
+      ];
+      const both = (await Promise.all([run(shared.db()), run(second)])).flat();
+      const processed = both.filter((d) => !d.skipped).map((d) => d.day);
+      expect(processed.sort()).toEqual(Array.from({ length: DAYS }, (_, i) => addDays(FIRST_DAY, i)));
+      const days = await select(shared.db(), sql`SELECT count(*)::int AS n FROM scheduler_days`);
+      expect(days).toEqual([{ n: DAYS }]);
+      expect(await outcome(shared.db())).toEqual(await outcome(straight.db()));
+    },
+  );
 
   it('issues exactly the reminders, notices and escalations due, day by day, to people in scope', async () => {
     const { db } = await county();
