@@ -140,6 +140,37 @@ export async function signIn(page: Page, username: string, password = PASSWORD):
   await page.locator('[data-testid=me-name]').waitFor();
 }
 
+/**
+ * Picks an option by its text in an antd select or tree select (typing it first where the select
+ * searches) and waits until the select shows it: a dropdown re-rendering under the click can
+ * swallow the choice, so it tries up to three times.
+ */
+export async function pickOption(
+  page: Page,
+  selector: string,
+  text: string,
+  { search = true, exact = true }: { search?: boolean; exact?: boolean } = {},
+): Promise<void> {
+  const input = page.locator(selector);
+  const select = page.locator('.ant-select').filter({ has: input }).first();
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    if (search) await input.fill(text);
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .locator('.ant-select-tree-title, .ant-select-item-option-content')
+      .getByText(text, { exact })
+      .first()
+      .click();
+    try {
+      await select.filter({ hasText: text }).waitFor({ timeout: 5000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);

@@ -13,6 +13,7 @@ import {
   launchBrowser,
   makePng,
   newSession,
+  pickOption,
   screenshot,
   signIn,
   startDemoServer,
@@ -31,28 +32,17 @@ async function one<T>(query: ReturnType<typeof sql>): Promise<T> {
   return result.rows[0]!;
 }
 
-/** Picks an option by its text in the (open) antd select whose input is `selector`. */
-async function choose(page: Page, selector: string, text: string, exact = true) {
-  await page.locator(selector).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .locator('.ant-select-item-option-content')
-    .getByText(text, { exact })
-    .first()
-    .click();
-}
-
 async function recordAction(page: Page, person: string, type: string, date: string, problem?: string) {
   await page.locator('[data-testid=accountability-new]').click();
   await page.locator('#personName').fill(person);
   await page.locator('#position').fill('民政所所长');
   await page.locator('#unitName').fill('东坪镇民政所');
-  await choose(page, '#actionType', type);
+  await pickOption(page, '#actionType', type, { search: false });
   const day = page.locator('#actionDate');
   await day.click();
   await day.fill(date);
   await day.press('Enter');
-  if (problem) await choose(page, '#problemId', problem, false);
+  if (problem) await pickOption(page, '#problemId', problem, { search: false, exact: false });
   await page.locator('[data-testid=accountability-save]').click();
   await page.locator('.ant-modal').waitFor({ state: 'detached' });
 }

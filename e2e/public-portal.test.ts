@@ -12,6 +12,7 @@ import {
   launchBrowser,
   makePng,
   newSession,
+  pickOption,
   screenshot,
   signIn,
   startDemoServer,
@@ -27,19 +28,6 @@ const ANSWER = '经核查情况属实，柳塘村已于本周更新村务公开�
 
 let server: RunningServer;
 let browser: Browser;
-
-/** Picks `text` in the antd (Tree)Select whose input is `selector`. */
-async function pick(page: Page, selector: string, text: string, search = true) {
-  const input = page.locator(selector);
-  await input.click();
-  if (search) await input.fill(text);
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .locator('.ant-select-tree-title, .ant-select-item-option-content')
-    .getByText(text, { exact: true })
-    .first()
-    .click();
-}
 
 const noSideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -62,7 +50,7 @@ describe('public portal (real Chromium, real server)', () => {
     await signIn(office, 'office');
     await office.goto('/public-messages');
     await office.getByRole('tab', { name: '通报公开' }).click();
-    await pick(office, '#pub-inspection', INSPECTION);
+    await pickOption(office, '#pub-inspection', INSPECTION);
     await office.locator('[data-testid=pub-draft]').click();
     await expect.poll(() => office.locator('#pub-title').inputValue()).toContain('通报');
     const title = await office.locator('#pub-title').inputValue();
@@ -82,7 +70,7 @@ describe('public portal (real Chromium, real server)', () => {
     await screenshot(citizen, '70-public-publication-375');
 
     await citizen.locator('[data-testid=publication-feedback]').click();
-    await pick(citizen, '#feedback-category', '意见建议', false);
+    await pickOption(citizen, '#feedback-category', '意见建议', { search: false });
     await citizen.locator('#feedback-body').fill(MESSAGE);
     await citizen.locator('#feedback-contact').fill('13700000000');
     await citizen.locator('input[type=file]').setInputFiles({
@@ -106,7 +94,7 @@ describe('public portal (real Chromium, real server)', () => {
     await row.getByRole('link').click();
     await expect.poll(() => office.locator('[data-testid=message-status]').innerText()).toBe('待分办');
     await expect.poll(() => office.getByRole('link', { name: '公开栏.png' }).count()).toBe(1);
-    await pick(office, '#assign-unit', '东坪镇');
+    await pickOption(office, '#assign-unit', '东坪镇');
     await office.locator('[data-testid=assign-submit]').click();
     await expect.poll(() => office.locator('[data-testid=message-status]').innerText()).toBe('办理中');
     await screenshot(office, '73-public-message-office');

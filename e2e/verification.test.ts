@@ -14,6 +14,7 @@ import {
   ensureWebBuilt,
   launchBrowser,
   newSession,
+  pickOption,
   screenshot,
   signIn,
   startDemoServer,
@@ -42,32 +43,6 @@ const HOUSEHOLDS =
   '\n';
 const DISABILITY =
   '身份证号,残疾等级\n' + DISABLED.map((p, i) => `${p.id},${i === 0 ? '二级' : '三级'}`).join('\n') + '\n';
-
-/**
- * Picks `text` in the antd (Tree)Select whose search input is `selector`, and checks that it took:
- * on a loaded machine a click can land while the options re-render (the select stays empty), so
- * the pick is tried again, at most three times.
- */
-async function pick(page: Page, selector: string, text: string) {
-  const input = page.locator(selector);
-  const select = page.locator('.ant-select').filter({ has: input }).first();
-  for (let attempt = 1; ; attempt++) {
-    await input.click();
-    await input.fill(text);
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-      .locator('.ant-select-tree-title, .ant-select-item-option-content')
-      .getByText(text, { exact: true })
-      .first()
-      .click();
-    try {
-      await expect.poll(() => select.innerText(), { timeout: 5000 }).toContain(text);
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
-}
 
 function isoInDays(days: number): string {
   return new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
@@ -219,8 +194,8 @@ describe('verification loop (real Chromium, real server)', () => {
       await hitRow(office, PEOPLE[0]!.name).locator('[data-testid=hit-evidence-link]').innerText(),
     ).toContain('核实照片.png');
     await office.locator('[data-testid=promote]').click();
-    await pick(office, '#inspectionId', INSPECTION);
-    await pick(office, '#unitId', '柳塘村');
+    await pickOption(office, '#inspectionId', INSPECTION);
+    await pickOption(office, '#unitId', '柳塘村');
     const deadline = office.locator('#deadline');
     await deadline.click();
     await deadline.fill(isoInDays(30));

@@ -19,6 +19,7 @@ import {
   makePng,
   newSession,
   PASSWORD,
+  pickOption,
   screenshot,
   signIn,
   startDemoServer,
@@ -39,19 +40,6 @@ const MEASURE = `民政所逐件补齐临时救助审批表并建立月度台账
 function isoInDays(days: number): string {
   const d = new Date(Date.now() + days * 86400000);
   return d.toISOString().slice(0, 10);
-}
-
-/** Picks `text` in the antd (Tree)Select whose search input is `selector`. */
-async function pick(page: Page, selector: string, text: string) {
-  const input = page.locator(selector);
-  await input.click();
-  await input.fill(text);
-  const option = page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .locator('.ant-select-tree-title, .ant-select-item-option-content')
-    .getByText(text, { exact: true })
-    .first();
-  await option.click();
 }
 
 async function totals(page: Page) {
@@ -101,7 +89,7 @@ describe('web journeys (real Chromium, real server)', () => {
     await office.goto('/inspections');
     await office.locator('[data-testid=inspection-create]').click();
     await office.locator('[data-testid=inspection-name]').fill(INSPECTION);
-    await pick(office, '#inspectedUnitId', '东坪镇');
+    await pickOption(office, '#inspectedUnitId', '东坪镇');
     await office.locator('[data-testid=inspection-save]').click();
     await office.locator('[data-testid=inspection-title]').getByText(INSPECTION).waitFor();
 
@@ -121,7 +109,7 @@ describe('web journeys (real Chromium, real server)', () => {
 
     await office.locator('[data-testid^=measure-add-]').first().click();
     await office.locator('[data-testid=measure-text-input]').fill(MEASURE);
-    await pick(office, '#unitId', '东坪镇民政所');
+    await pickOption(office, '#unitId', '东坪镇民政所');
     await office.locator('#personName').fill('赵敏');
     const deadline = office.locator('#deadline');
     await deadline.click();
