@@ -295,9 +295,10 @@ export function closeNotice(db: Db, actor: Actor, id: number, note: string | nul
 }
 
 /**
- * When the reason for automatic notices is gone — the measure is closed, or its deadline was
- * extended — they are closed with a note saying why, each audited. Notices issued by hand stay
- * with the office that issued them: it decides when a phone call or a visit is settled.
+ * When the reason for automatic notices is gone — a deadline measure is closed or its deadline
+ * extended, a 长期坚持 measure receives fresh evidence — they are closed with a note saying why,
+ * each audited. Notices issued by hand stay with the office that issued them: it decides when a
+ * phone call or a visit is settled.
  */
 export async function settleAutomaticNotices(tx: Tx, actor: Actor, measureId: number, note: string) {
   const settled = await rows<{ id: number; unitId: number; status: NoticeStatus }>(

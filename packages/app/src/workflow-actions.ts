@@ -47,7 +47,9 @@ export async function applyMeasureEvent(
     })
     .where(eq(schema.measures.id, measureId))
     .returning();
-  if (to === 'closed') await settleAutomaticNotices(tx, actor, measureId, '措施已审核销号，督办单随之办结');
+  // A 长期坚持 measure closed for the period still owes evidence: its notices wait for fresh evidence.
+  if (to === 'closed' && before.kind !== 'ongoing')
+    await settleAutomaticNotices(tx, actor, measureId, '措施已审核销号，督办单随之办结');
   await appendAudit(tx, actor, {
     action: `measure.${event}`,
     entity: 'measure',
@@ -113,6 +115,9 @@ export function addProgress(db: Db, actor: Actor, measureId: number, input: Prog
       .update(schema.measures)
       .set({ status: to, lastProgressAt: now, updatedAt: now })
       .where(eq(schema.measures.id, measureId));
+    // Fresh evidence is what a lapsed 长期坚持 measure was supervised for.
+    if (access.measure.kind === 'ongoing')
+      await settleAutomaticNotices(tx, actor, measureId, '已补充佐证材料，督办单随之办结');
     await appendAudit(tx, actor, {
       action: 'measure.report_progress',
       entity: 'measure',

