@@ -11,16 +11,18 @@ import {
   type DispatchComparison,
   type DispatchNumber,
   type DispatchRow,
-  type DispatchTotals,
   type MeasureKind,
   type MeasureStatus,
   type Role,
 } from '@zhenggai/core';
+import type { Snapshot, SnapshotMeta } from '@zhenggai/core/contracts';
 import { seesUnit, type Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { inspectionAccess, type Inspection } from './inspections.ts';
 import { today } from './ledger-query.ts';
 import { inTransaction, one, rows, type Tx } from './tx.ts';
+
+export type { Snapshot, SnapshotMeta };
 
 // 调度 (dispatch): the office takes a snapshot of an inspection's measures on a dispatch date and
 // compares two of them. The comparison itself is pure (core/dispatch.ts).
@@ -29,23 +31,6 @@ export interface SnapshotInput {
   label: string;
   /** The dispatch date (YYYY-MM-DD), default today: lights and overdue are judged on it. */
   takenOn?: string | null;
-}
-
-export interface SnapshotMeta {
-  id: number;
-  inspectionId: number;
-  label: string;
-  takenOn: string;
-  createdAt: string;
-  createdByName: string | null;
-}
-
-export interface Snapshot extends SnapshotMeta {
-  inspectionName: string;
-  /** True when the actor sees only the rows of his own units (a unit clerk). */
-  partial: boolean;
-  rows: DispatchRow[];
-  totals: DispatchTotals;
 }
 
 export function isIsoDate(s: string): boolean {

@@ -8,6 +8,7 @@ import {
   roleMay,
   type ExtensionStatus,
 } from '@zhenggai/core';
+import type { ExtensionRequest, QueuedExtension } from '@zhenggai/core/contracts';
 import { hasRoleAnywhere, may, type Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { isIsoDate } from './dispatch.ts';
@@ -17,29 +18,14 @@ import { holdersCovering, notify } from './notifications.ts';
 import { settleAutomaticNotices } from './notices.ts';
 import { inTransaction, one, patternArray, rows, type Tx } from './tx.ts';
 
+export type { ExtensionRequest, QueuedExtension };
+
 // 延期申请: the responsible unit asks for a later deadline; the office approves (the measure's
 // deadline moves in the same transaction) or refuses; the requester may withdraw while pending.
 
 export interface ExtensionInput {
   requestedDeadline: string;
   reason: string;
-}
-
-export interface ExtensionRequest {
-  id: number;
-  measureId: number;
-  currentDeadline: string | null;
-  requestedDeadline: string;
-  reason: string;
-  status: ExtensionStatus;
-  statusLabel: string;
-  requestedBy: number | null;
-  requestedByName: string | null;
-  requestedAt: string;
-  decidedBy: number | null;
-  decidedByName: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
 }
 
 const MAX_TEXT = 2000;
@@ -314,17 +300,6 @@ export interface ExtensionQueueFilter {
   status?: ExtensionStatus;
   inspectionId?: number;
 }
-
-export type QueuedExtension = ExtensionRequest & {
-  /** Whether the actor may approve or refuse this one (office of the inspection's owner unit). */
-  canDecide: boolean;
-  inspectionId: number;
-  inspectionName: string;
-  problemNumber: string;
-  measureText: string;
-  unitName: string;
-  measureDeadline: string | null;
-};
 
 /** Requests on measures in the actor's scope (default: pending), oldest first so the queue is worked in order. */
 export async function listExtensionQueue(

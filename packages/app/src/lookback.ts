@@ -9,11 +9,14 @@ import {
   seesWholeInspection,
   type Role,
 } from '@zhenggai/core';
+import type { LookbackCheckRow, LookbackRoundSummary } from '@zhenggai/core/contracts';
 import { scopePatterns, seesUnit, type Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { inspectionAccess } from './inspections.ts';
 import { inTransaction, one, patternArray, rows, type Tx } from './tx.ts';
 import { requireUnit } from './units.ts';
+
+export type { LookbackCheckRow, LookbackRoundSummary };
 
 // 回头看: a round re-checks closed measures of an inspection, all of them or a sample drawn
 // reproducibly from a seed. Recording the outcome of one re-check lives in lookback-checks.ts.
@@ -118,25 +121,6 @@ export function createLookbackRound(db: Db, actor: Actor, inspectionId: number, 
   });
 }
 
-export interface LookbackRoundSummary {
-  id: number;
-  inspectionId: number;
-  name: string;
-  unitId: number | null;
-  unitName: string | null;
-  sampleSize: number | null;
-  seed: string | null;
-  status: 'open' | 'finished';
-  createdBy: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  total: number;
-  checked: number;
-  consolidated: number;
-  rebounded: number;
-  notDone: number;
-}
-
 function roundsQuery(actor: Actor, where: SQL, onlyWithChecks: boolean): SQL {
   return sql`SELECT r.id::int AS "id", r.inspection_id::int AS "inspectionId", r.name, r.unit_id::int AS "unitId",
       un.name AS "unitName", r.sample_size AS "sampleSize", r.seed, r.status, cu.display_name AS "createdBy",
@@ -171,25 +155,6 @@ export async function listLookbackRounds(db: Db, actor: Actor, inspectionId: num
     roundsQuery(actor, sql`r.inspection_id = ${inspectionId}`, !roles.some(seesWholeInspection)),
   );
   return { rounds: found.map(present), canCreate: mayLookback(roles) };
-}
-
-export interface LookbackCheckRow {
-  id: number;
-  roundId: number;
-  measureId: number;
-  measureText: string;
-  measureStatus: string;
-  unitId: number;
-  unitName: string;
-  problemId: number;
-  problemNumber: string;
-  problemTitle: string;
-  problemRecurring: boolean;
-  outcome: 'consolidated' | 'rebounded' | 'not_done' | null;
-  note: string | null;
-  checkedBy: string | null;
-  checkedAt: string | null;
-  evidence: { id: number; fileName: string; mime: string; size: number }[];
 }
 
 export const CHECK_FROM = sql`FROM lookback_checks lc

@@ -1,23 +1,15 @@
 import { sql, type Db } from '@zhenggai/db';
+import type { NoticeStats } from '@zhenggai/core/contracts';
 import type { Actor } from './actor.ts';
 import { today } from './ledger-query.ts';
 import { noticeScope } from './notices.ts';
 import { one, rows } from './tx.ts';
 
+export type { NoticeStats };
+
 // 督办 in numbers, for the dashboard and the reports: how many notices went out at each level,
 // how many are answered or closed, how many are past their response date, and which units
 // carry the most open ones.
-
-export interface NoticeStats {
-  total: number;
-  open: number;
-  answered: number;
-  closed: number;
-  /** Open and past the response date. */
-  late: number;
-  byLevel: { level: number; total: number; open: number }[];
-  units: { unitId: number; unitName: string; open: number; highestLevel: number }[];
-}
 
 const FROM = sql`FROM supervision_notices n JOIN inspections i ON i.id = n.inspection_id
   JOIN units u ON u.id = n.unit_id JOIN units ou ON ou.id = i.owner_unit_id JOIN units iu ON iu.id = i.inspected_unit_id`;

@@ -11,6 +11,7 @@ import {
   type NoticeLevel,
   type NoticeStatus,
 } from '@zhenggai/core';
+import type { Notice, NoticeDetail } from '@zhenggai/core/contracts';
 import { may, rolesOn, scopePatterns, type Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { today } from './ledger-query.ts';
@@ -22,35 +23,7 @@ import { inTransaction, one, patternArray, rows, type Tx } from './tx.ts';
 // 督办单: reading, issuing by hand, answering and closing supervision notices. Automatic ones
 // come from the scheduler (supervision-job.ts); both kinds are handled the same way from here on.
 
-export interface Notice {
-  id: number;
-  inspectionId: number;
-  inspectionName: string;
-  measureId: number | null;
-  measureText: string | null;
-  problemId: number | null;
-  problemTitle: string | null;
-  unitId: number;
-  unitName: string;
-  level: NoticeLevel;
-  channel: NoticeChannel;
-  origin: 'auto' | 'manual';
-  reason: string;
-  dueDate: string | null;
-  issuedOn: string;
-  responseDue: string;
-  recipients: { id: number; displayName: string }[];
-  status: NoticeStatus;
-  response: string | null;
-  respondedByName: string | null;
-  respondedAt: string | null;
-  closeNote: string | null;
-  closedByName: string | null;
-  closedAt: string | null;
-  issuedByName: string | null;
-  /** Past its response date and still unanswered. */
-  late: boolean;
-}
+export type { Notice, NoticeDetail };
 
 interface NoticeRow extends Notice {
   unitPath: string;
@@ -102,12 +75,6 @@ async function noticeAccess(tx: Tx, actor: Actor, id: number, day = today()) {
   const roles = rolesOn(actor, scopeOf(row));
   if (roles.length === 0 && !row.recipients.some((r) => r.id === actor.userId)) throw notFound('督办单');
   return row;
-}
-
-/** What the signed-in user may do with this notice, so the page shows only those actions. */
-export interface NoticeDetail extends Notice {
-  canAnswer: boolean;
-  canClose: boolean;
 }
 
 const supervises = (actor: Actor, row: NoticeRow) =>

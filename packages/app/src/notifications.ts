@@ -1,8 +1,11 @@
 import { sql, type Db } from '@zhenggai/db';
 import type { Role } from '@zhenggai/core';
+import type { InboxItem } from '@zhenggai/core/contracts';
 import type { Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { inTransaction, one, rows, type Tx } from './tx.ts';
+
+export type { InboxItem };
 
 // The in-app inbox. Features write notifications inside their own transaction (so a notice and
 // its notifications exist together or not at all); e-mail delivery picks them up afterwards.
@@ -79,18 +82,6 @@ export async function holdersCovering(tx: Tx, unitId: number, roles: Role[]): Pr
         ORDER BY 1`,
   );
   return found.map((r) => r.userId);
-}
-
-export interface InboxItem {
-  id: number;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  measureId: number | null;
-  noticeId: number | null;
-  createdAt: string;
-  readAt: string | null;
 }
 
 /** The signed-in user's own notifications, newest first. Nobody reads another's inbox. */

@@ -1,8 +1,11 @@
 import { sql, type Db } from '@zhenggai/db';
 import { addDays, daysUntil } from '@zhenggai/core';
+import type { SchedulerDay } from '@zhenggai/core/contracts';
 import { publicMessageReminders } from './public-messages-job.ts';
 import { superviseMeasures } from './supervision-job.ts';
 import { inTransaction, one, type Tx } from './tx.ts';
+
+export type { SchedulerDay };
 
 // The daily scheduler. Each calendar day is processed once, in one transaction that also records
 // the day as done: a crash rolls the whole day back, a restart resumes at the first day not done,
@@ -17,13 +20,6 @@ const DAILY_JOBS: { name: string; run: (tx: Tx, day: string) => Promise<Record<s
 
 // Only one scheduler pass at a time, across processes sharing a PostgreSQL database.
 const SCHEDULER_LOCK = 20_261_124;
-
-export interface SchedulerDay {
-  day: string;
-  /** Already done before this call. */
-  skipped: boolean;
-  summary: Record<string, number>;
-}
 
 export async function runSchedulerDay(db: Db, day: string): Promise<SchedulerDay> {
   return inTransaction(db, async (tx) => {

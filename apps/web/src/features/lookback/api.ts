@@ -1,4 +1,5 @@
 import type { LookbackOutcome as Outcome } from '@zhenggai/core/vocabulary';
+import type { LookbackCheckRow, LookbackRoundSummary } from '@zhenggai/core/contracts';
 import { request } from '../../api/client.ts';
 
 // The 回头看 endpoints: rounds of an inspection, one round with its checks, recording a re-check.
@@ -6,43 +7,8 @@ import { request } from '../../api/client.ts';
 export { LOOKBACK_OUTCOMES as OUTCOMES } from '@zhenggai/core/vocabulary';
 export type { Outcome };
 
-export interface LookbackRound {
-  id: number;
-  inspectionId: number;
-  name: string;
-  unitId: number | null;
-  unitName: string | null;
-  sampleSize: number | null;
-  seed: string | null;
-  status: 'open' | 'finished';
-  createdBy: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  total: number;
-  checked: number;
-  consolidated: number;
-  rebounded: number;
-  notDone: number;
-}
-
-export interface LookbackCheck {
-  id: number;
-  roundId: number;
-  measureId: number;
-  measureText: string;
-  measureStatus: 'not_started' | 'in_progress' | 'pending_review' | 'closed';
-  unitId: number;
-  unitName: string;
-  problemId: number;
-  problemNumber: string;
-  problemTitle: string;
-  problemRecurring: boolean;
-  outcome: Outcome | null;
-  note: string | null;
-  checkedBy: string | null;
-  checkedAt: string | null;
-  evidence: { id: number; fileName: string; mime: string; size: number }[];
-}
+export type LookbackRound = LookbackRoundSummary;
+export type LookbackCheck = LookbackCheckRow;
 
 export interface RoundDetail extends LookbackRound {
   inspectionName: string;
