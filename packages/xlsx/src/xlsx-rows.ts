@@ -1,14 +1,15 @@
 // Rows of an .xlsx through exceljs's streaming WorkbookReader: constant memory per row, which is
 // what makes a 100,000-row ledger cheap. Its price, handled elsewhere: number formats are ignored
 // (dates arrive as serial numbers, see dates.ts) and merge ranges are not reported (a merged cell's
-// value appears only in its first cell, see ledger-builder.ts).
+// value appears only in its first cell, see ledger-builder.ts). The zip's entries are handed over
+// workbook first (zip-order.ts), so sheets stream straight from the zip instead of a temp file.
 
 import { Readable } from 'node:stream';
-import { createReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { flattenCellValue, type Raw } from './cells.ts';
 import type { SheetRow } from './header.ts';
 import { Utf8BoundaryStream, utf8Strings } from './utf8-chunks.ts';
+import { workbookFirst } from './zip-order.ts';
 
 export interface StreamedSheet {
   name: string;
@@ -26,7 +27,7 @@ interface StreamRow {
 export async function* streamSheets(
   source: { path: string } | { buffer: Buffer },
 ): AsyncGenerator<StreamedSheet> {
-  const input = 'path' in source ? createReadStream(source.path) : Readable.from([source.buffer]);
+  const input = Readable.from(workbookFirst(source));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',

@@ -143,10 +143,16 @@ export function storedZip(entries: Record<string, string | Buffer>): Buffer {
  * the table is stored before the sheet, as Excel does, which makes exceljs parse the sheet straight
  * from the zip instead of buffering it to a temporary file first.
  */
-export function minimalXlsx(sheetData: string, sheetName = '台账', sharedStrings?: string[]): Buffer {
+export function minimalXlsx(
+  sheetData: string,
+  sheetName = '台账',
+  sharedStrings?: string[],
+  /** 'workbook-last': workbook.xml after the sheet, as exceljs's own writer may store it. */
+  order: 'excel' | 'workbook-last' = 'excel',
+): Buffer {
   const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
   const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-  return storedZip({
+  const entries: Record<string, string> = {
     '[Content_Types].xml':
       '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
@@ -161,7 +167,13 @@ export function minimalXlsx(sheetData: string, sheetName = '台账', sharedStrin
         }
       : {}),
     'xl/worksheets/sheet1.xml': `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${ns}"><sheetData>${sheetData}</sheetData></worksheet>`,
-  });
+  };
+  if (order === 'workbook-last') {
+    const workbook = entries['xl/workbook.xml']!;
+    delete entries['xl/workbook.xml'];
+    entries['xl/workbook.xml'] = workbook;
+  }
+  return storedZip(entries);
 }
 
 /** One inline-string cell. */

@@ -545,6 +545,28 @@ describe('hand-filled variants', () => {
     ]);
   });
 
+  it('reads a workbook whose workbook.xml comes last, after shared strings and the sheet', async () => {
+    // exceljs's own writer can store the parts in this order; its streaming reader then parses the
+    // sheet before it knows the sheet's name, and used to fail with "文件已损坏".
+    const strings = ['问题', '整改措施', '责任单位', '河道垃圾清理不及时', '每周巡河两次', '东坪镇水利站'];
+    const cell = (ref: string, index: number) => `<c r="${ref}" t="s"><v>${index}</v></c>`;
+    const buffer = minimalXlsx(
+      `<row r="1">${cell('A1', 0)}${cell('B1', 1)}${cell('C1', 2)}</row>` +
+        `<row r="2">${cell('A2', 3)}${cell('B2', 4)}${cell('C2', 5)}</row>`,
+      '二季度台账',
+      strings,
+      'workbook-last',
+    );
+    const result = await readLedger({ buffer, fileName: 'exceljs.xlsx' });
+    expect(result.issues).toEqual([]);
+    const measure = result.ledger.categories[0]?.problems[0]?.measures[0];
+    expect([measure?.text, measure?.unitName, measure?.at]).toEqual([
+      '每周巡河两次',
+      '东坪镇水利站',
+      at('二季度台账', 2, 'B'),
+    ]);
+  });
+
   it('reads a bare .xlsx as other tools write it (inline strings, no styles, no shared strings)', async () => {
     const row = (n: number, ...cells: string[]) =>
       `<row r="${n}">${cells.map((t, i) => inlineCell(`${String.fromCharCode(65 + i)}${n}`, t)).join('')}</row>`;
