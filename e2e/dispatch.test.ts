@@ -5,20 +5,12 @@
 // change; then the clerk asks for a later deadline, the office approves it in the 延期审批 queue,
 // and the new deadline shows on the measure. Screenshots go to .artifacts/screenshots/.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  ensureWebBuilt,
-  launchBrowser,
-  newSession,
-  screenshot,
-  signIn,
-  startDemoServer,
-  type RunningServer,
-} from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newSession, screenshot, signIn } from './browser.ts';
+import { useDemoServer } from './demo-server.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const demo = useDemoServer();
 
 const INSPECTION = '县委第二巡察组对东坪镇党委常规巡察';
 const MEASURE = '柳塘村按季度更新财务公开栏并留存照片';
@@ -33,19 +25,8 @@ async function takeSnapshot(page: Page, label: string) {
 }
 
 describe('dispatch and extension requests (real Chromium, real server)', () => {
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    ensureWebBuilt();
-    server = await startDemoServer();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('two dispatches around a progress update show the movement; an extension is asked and approved', async () => {
-    const officeContext = await newSession(browser, server.url);
+    const officeContext = await newSession(demo.browser, demo.server.url);
     const office = await officeContext.newPage();
     await signIn(office, 'office');
     const inspections = (await (await officeContext.request.get('/api/inspections')).json()) as {
@@ -62,7 +43,7 @@ describe('dispatch and extension requests (real Chromium, real server)', () => {
     await takeSnapshot(office, '10月调度');
 
     // 2. The 东坪镇 clerk reports progress with a hard number on 柳塘村's measure (未启动).
-    const clerkContext = await newSession(browser, server.url, 1024, 1000);
+    const clerkContext = await newSession(demo.browser, demo.server.url, 1024, 1000);
     const clerk = await clerkContext.newPage();
     await signIn(clerk, 'dp_clerk');
     const ledger = (await (

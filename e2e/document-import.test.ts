@@ -5,20 +5,11 @@
 // public 整改情况通报 as .docx. Screenshots go to .artifacts/screenshots/.
 
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  ensureWebBuilt,
-  launchBrowser,
-  newSession,
-  screenshot,
-  signIn,
-  startDemoServer,
-  type RunningServer,
-} from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { newSession, screenshot, signIn } from './browser.ts';
+import { useDemoServer } from './demo-server.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const demo = useDemoServer();
 
 const stamp = Date.now().toString(36).slice(-5);
 const TITLE = `关于县委第二巡察组巡察东坪镇党委反馈意见整改进展情况的通报（测试${stamp}）`;
@@ -45,19 +36,8 @@ const FEEDBACK = `${TITLE}
 欢迎广大干部群众对整改落实情况进行监督。联系电话：0000-7654321；电子邮箱：qinghe-dongping@example.org。`;
 
 describe('document import and reports (real Chromium, real server)', () => {
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    ensureWebBuilt();
-    server = await startDemoServer();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('paste → correct (merge two measures) → create → the inspection counts → 通报 .docx', async () => {
-    const context = await newSession(browser, server.url);
+    const context = await newSession(demo.browser, demo.server.url);
     const page = await context.newPage();
     await signIn(page, 'office');
 

@@ -5,30 +5,20 @@
 // office records two accountability actions and sees the totals by type. Screenshots go to
 // .artifacts/screenshots/.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { sql } from '@zhenggai/db';
-import {
-  ensureWebBuilt,
-  launchBrowser,
-  makePng,
-  newSession,
-  pickOption,
-  screenshot,
-  signIn,
-  startDemoServer,
-  type RunningServer,
-} from './browser.ts';
+import { makePng, newSession, pickOption, screenshot, signIn } from './browser.ts';
+import { useDemoServer } from './demo-server.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const demo = useDemoServer();
 
 const INSPECTION = '县委第二巡察组对东坪镇党委常规巡察';
 const CLOSED_MEASURE = '对全镇低保户开展一次入户复核，建立复核台账';
 const PROBLEM = '低保动态管理不及时';
 
 async function one<T>(query: ReturnType<typeof sql>): Promise<T> {
-  const result = (await server.db.execute(query)) as unknown as { rows: T[] };
+  const result = (await demo.server.db.execute(query)) as unknown as { rows: T[] };
   return result.rows[0]!;
 }
 
@@ -48,17 +38,6 @@ async function recordAction(page: Page, person: string, type: string, date: stri
 }
 
 describe('回头看 and 问责 (real Chromium, real server)', () => {
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    ensureWebBuilt();
-    server = await startDemoServer();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('a sampled round finds 反弹: the measure is reopened and the problem shows as 反复', async () => {
     const { id: inspectionId } = await one<{ id: number }>(
       sql`SELECT id::int AS id FROM inspections WHERE name = ${INSPECTION}`,
@@ -66,7 +45,7 @@ describe('回头看 and 问责 (real Chromium, real server)', () => {
     const { id: measureId } = await one<{ id: number }>(
       sql`SELECT id::int AS id FROM measures WHERE text = ${CLOSED_MEASURE}`,
     );
-    const context = await newSession(browser, server.url);
+    const context = await newSession(demo.browser, demo.server.url);
     const page = await context.newPage();
     await signIn(page, 'office');
     await page.locator('[data-testid="nav-lookback"]').click();
@@ -137,7 +116,7 @@ describe('回头看 and 问责 (real Chromium, real server)', () => {
     const { id: inspectionId } = await one<{ id: number }>(
       sql`SELECT id::int AS id FROM inspections WHERE name = ${INSPECTION}`,
     );
-    const context = await newSession(browser, server.url);
+    const context = await newSession(demo.browser, demo.server.url);
     const page = await context.newPage();
     await signIn(page, 'office');
     await page.locator('[data-testid="nav-accountability"]').click();
@@ -161,7 +140,7 @@ describe('回头看 and 问责 (real Chromium, real server)', () => {
     await expect.poll(() => totals.innerText()).toBe('共问责 2 人次：诫勉谈话2人');
     await context.close();
 
-    const clerkContext = await newSession(browser, server.url);
+    const clerkContext = await newSession(demo.browser, demo.server.url);
     const clerk = await clerkContext.newPage();
     await signIn(clerk, 'dp_clerk');
     await clerk.locator('[data-testid="nav-lookback"]').waitFor();

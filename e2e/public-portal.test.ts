@@ -5,19 +5,10 @@
 // assigns it to 东坪镇; the 东坪镇 clerk answers; the citizen reads the answer with the code.
 // Screenshots go to .artifacts/screenshots/.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  ensureWebBuilt,
-  launchBrowser,
-  makePng,
-  newSession,
-  pickOption,
-  screenshot,
-  signIn,
-  startDemoServer,
-  type RunningServer,
-} from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { makePng, newSession, pickOption, screenshot, signIn } from './browser.ts';
+import { useDemoServer } from './demo-server.ts';
 
 // A low difficulty through the production setting, so the test does not wait on the search.
 process.env.ZHENGGAI_PUBLIC_POW_BITS = '10';
@@ -26,27 +17,15 @@ const INSPECTION = '县委第二巡察组对东坪镇党委常规巡察';
 const MESSAGE = '东坪镇柳塘村的村务公开栏已经三个月没有更新，请督促整改。';
 const ANSWER = '经核查情况属实，柳塘村已于本周更新村务公开栏，镇纪委将每月抽查。';
 
-let server: RunningServer;
-let browser: Browser;
+const demo = useDemoServer();
 
 const noSideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 describe('public portal (real Chromium, real server)', () => {
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    ensureWebBuilt();
-    server = await startDemoServer();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('通报 → message with a code → assigned → answered → read with the code', async () => {
     // 1. The office publishes the 通报, drafted from the ledger.
-    const office = await (await newSession(browser, server.url)).newPage();
+    const office = await (await newSession(demo.browser, demo.server.url)).newPage();
     await signIn(office, 'office');
     await office.goto('/public-messages');
     await office.getByRole('tab', { name: '通报公开' }).click();
@@ -59,7 +38,7 @@ describe('public portal (real Chromium, real server)', () => {
     await expect.poll(() => office.getByText(title, { exact: true }).count()).toBeGreaterThan(0);
 
     // 2. A citizen on a phone: the sign-in page links to the portal; no session needed.
-    const citizen = await (await newSession(browser, server.url, 375, 740)).newPage();
+    const citizen = await (await newSession(demo.browser, demo.server.url, 375, 740)).newPage();
     await citizen.goto('/');
     await citizen.locator('[data-testid=public-link]').click();
     await citizen.locator('[data-testid=publication-item]').first().waitFor();
@@ -100,13 +79,13 @@ describe('public portal (real Chromium, real server)', () => {
     await screenshot(office, '73-public-message-office');
 
     // 4. The 东坪镇 clerk answers; the 西溪镇 clerk does not even see it.
-    const other = await (await newSession(browser, server.url)).newPage();
+    const other = await (await newSession(demo.browser, demo.server.url)).newPage();
     await signIn(other, 'xx_clerk');
     await other.goto('/public-messages');
     await other.locator('.ant-table').waitFor();
     await expect.poll(() => other.locator('[data-testid=message-row]').count()).toBe(0);
 
-    const clerk = await (await newSession(browser, server.url, 768, 1000)).newPage();
+    const clerk = await (await newSession(demo.browser, demo.server.url, 768, 1000)).newPage();
     await signIn(clerk, 'dp_clerk');
     await clerk.goto('/public-messages');
     await clerk

@@ -7,22 +7,13 @@
 // inspection; the clerk marks them 已整改 and the live counts follow. Screenshots go to
 // .artifacts/screenshots/.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { checkCharacter } from '@zhenggai/checks';
-import {
-  ensureWebBuilt,
-  launchBrowser,
-  newSession,
-  pickOption,
-  screenshot,
-  signIn,
-  startDemoServer,
-  type RunningServer,
-} from './browser.ts';
+import { newSession, pickOption, screenshot, signIn } from './browser.ts';
+import { useDemoServer } from './demo-server.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const demo = useDemoServer();
 
 const RULE = 'disability-marked-healthy';
 const INSPECTION = '县委第二巡察组对东坪镇党委常规巡察';
@@ -66,20 +57,9 @@ async function verifyAll(page: Page, button: string, expected: string) {
 }
 
 describe('verification loop (real Chromium, real server)', () => {
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    ensureWebBuilt();
-    server = await startDemoServer();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('rosters → run → the village clerk verifies → a ledger problem with live counts', async () => {
     // 1. The office uploads the two rosters and runs the pack.
-    const officeContext = await newSession(browser, server.url);
+    const officeContext = await newSession(demo.browser, demo.server.url);
     const office = await officeContext.newPage();
     await signIn(office, 'office');
     await office.goto('/verification');
@@ -145,7 +125,7 @@ describe('verification loop (real Chromium, real server)', () => {
     await screenshot(office, '60-verification-run');
 
     // 2. The 东坪镇 clerk sees his village's hits, masked, and marks both 属实.
-    const clerkContext = await newSession(browser, server.url, 768, 1000);
+    const clerkContext = await newSession(demo.browser, demo.server.url, 768, 1000);
     const clerk = await clerkContext.newPage();
     await signIn(clerk, 'dp_clerk');
     await clerk.goto('/verification');
@@ -170,7 +150,7 @@ describe('verification loop (real Chromium, real server)', () => {
     await verifyAll(clerk, 'hit-confirm', '属实');
     const link = hitRow(clerk, PEOPLE[0]!.name).locator('[data-testid=hit-evidence-link]');
     await expect.poll(() => link.innerText()).toContain('核实照片.png');
-    const file = await clerk.request.get(server.url + (await link.getAttribute('href'))!);
+    const file = await clerk.request.get(demo.server.url + (await link.getAttribute('href'))!);
     expect(file.status()).toBe(200);
     expect(Buffer.from(await file.body()).equals(PNG_1PX)).toBe(true);
     expect(await hitRow(clerk, PEOPLE[2]!.name).locator('[data-testid=hit-evidence-link]').count()).toBe(0);

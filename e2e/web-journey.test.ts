@@ -9,28 +9,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeLedger } from '@zhenggai/xlsx';
 import { generateLedger } from '../bench/ledger-generate.ts';
-import type { Browser, Page } from 'playwright-core';
-import {
-  ensureWebBuilt,
-  launchBrowser,
-  makePng,
-  newSession,
-  PASSWORD,
-  pickOption,
-  screenshot,
-  signIn,
-  startDemoServer,
-  type RunningServer,
-} from './browser.ts';
+import type { Page } from 'playwright-core';
+import { makePng, newSession, PASSWORD, pickOption, screenshot, signIn } from './browser.ts';
+import { useDemoServer } from './demo-server.ts';
 
 // The machine is shared: give the page time to answer before calling it a failure.
 const POLL = { timeout: 20_000, interval: 100 };
 
-let server: RunningServer;
-let browser: Browser;
+const demo = useDemoServer();
 
 const stamp = Date.now().toString(36).slice(-5);
 const INSPECTION = `县委第五巡察组对东坪镇专项巡察（测试${stamp}）`;
@@ -64,20 +53,9 @@ async function measureIdByText(page: Page, text: string): Promise<number | null>
 }
 
 describe('web journeys (real Chromium, real server)', () => {
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    ensureWebBuilt();
-    server = await startDemoServer();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('office → township clerk → reviewer, with scope, the dashboard and screenshots', async () => {
     // 1. The inspection office registers the inspection, a category, a problem and a measure.
-    const office = await (await newSession(browser, server.url)).newPage();
+    const office = await (await newSession(demo.browser, demo.server.url)).newPage();
     await office.goto('/');
     await office.locator('#signin-username').waitFor();
     await screenshot(office, '01-sign-in');
@@ -132,7 +110,7 @@ describe('web journeys (real Chromium, real server)', () => {
     await screenshot(office, '04-inspections');
 
     // 2. 东坪镇's clerk sees only his unit's work, and the new measure among it.
-    const clerkContext = await newSession(browser, server.url);
+    const clerkContext = await newSession(demo.browser, demo.server.url);
     const clerk = await clerkContext.newPage();
     await signIn(clerk, 'dp_clerk');
     await clerk.goto('/ledger');
@@ -198,7 +176,7 @@ describe('web journeys (real Chromium, real server)', () => {
 
     // 4. The reviewer first returns it with a reason (a return without one is refused by the
     // form); the clerk sees why, adds a clearer photo and asks again; then it is approved.
-    const reviewer = await (await newSession(browser, server.url)).newPage();
+    const reviewer = await (await newSession(demo.browser, demo.server.url)).newPage();
     await signIn(reviewer, 'reviewer');
     await reviewer.goto(`/measures/${measureId}`);
     expect(await reviewer.locator('[data-testid=event-request_closure]').count()).toBe(0);
@@ -242,7 +220,7 @@ describe('web journeys (real Chromium, real server)', () => {
     await screenshot(office, '10-dashboard-after');
 
     // 6. 西溪镇's clerk never sees it: not in the ledger, not by its address.
-    const other = await (await newSession(browser, server.url)).newPage();
+    const other = await (await newSession(demo.browser, demo.server.url)).newPage();
     await signIn(other, 'xx_clerk');
     await other.goto(`/ledger?q=${encodeURIComponent(MEASURE)}`);
     await expect
@@ -312,7 +290,7 @@ describe('web journeys (real Chromium, real server)', () => {
     await office.keyboard.press('Enter');
     await office.waitForURL(/\/board$/);
 
-    const admin = await (await newSession(browser, server.url)).newPage();
+    const admin = await (await newSession(demo.browser, demo.server.url)).newPage();
     await signIn(admin, 'admin');
     await admin.goto('/admin');
     await admin.locator('.ant-tree-title', { hasText: '东坪镇民政所' }).first().waitFor();
@@ -332,7 +310,7 @@ describe('web journeys (real Chromium, real server)', () => {
       await writeLedger(draft, { path: file });
 
       // The administrator: only he may create units while importing.
-      const page = await (await newSession(browser, server.url)).newPage();
+      const page = await (await newSession(demo.browser, demo.server.url)).newPage();
       await signIn(page, 'admin');
       await page.goto('/ledger');
       await expect
@@ -374,7 +352,7 @@ describe('web journeys (real Chromium, real server)', () => {
   }, 120_000);
 
   it('the ledger page, opened cold, loads at most 350 kB of gzipped JavaScript', async () => {
-    const context = await newSession(browser, server.url);
+    const context = await newSession(demo.browser, demo.server.url);
     const login = await context.request.post('/api/session', {
       data: { username: 'office', password: PASSWORD },
     });
