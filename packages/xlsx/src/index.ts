@@ -5,3 +5,6 @@ export { LedgerFileError, LEDGER_FILE_ERROR_CODES, type LedgerFileErrorCode } fr
 export { UNCATEGORISED } from './ledger-builder.ts';
 export { STANDARD_COLUMNS } from './columns.ts';
 export { writeDispatchComparison } from './dispatch.ts';
+export { streamSheets, type StreamedSheet } from './xlsx-rows.ts';
+export type { SheetRow } from './header.ts';
+export type { Raw } from './cells.ts';

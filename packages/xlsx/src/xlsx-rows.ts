@@ -26,13 +26,15 @@ interface StreamRow {
 
 export async function* streamSheets(
   source: { path: string } | { buffer: Buffer },
+  /** 'cache' lets exceljs turn cells with a date format into Dates, at the cost of reading styles. */
+  styles: 'cache' | 'ignore' = 'ignore',
 ): AsyncGenerator<StreamedSheet> {
   const input = Readable.from(workbookFirst(source));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
-    styles: 'ignore',
+    styles,
     entries: 'ignore',
   });
   patchUtf8(reader);

@@ -1,8 +1,10 @@
-// .xlsx → UTF-8 CSV, streamed (exceljs WorkbookReader), so a sheet of a million rows never
-// sits in memory. The CSV then takes the same DuckDB path as any other file.
+// .xlsx → UTF-8 CSV, streamed, so a sheet of a million rows never sits in memory. The CSV then
+// takes the same DuckDB path as any other file. The sheet comes through @zhenggai/xlsx's reader,
+// which fixes what exceljs's streaming reader gets wrong (Chinese split between chunks, parts
+// stored in an unusual order).
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import ExcelJS from 'exceljs';
+import { streamSheets, type Raw } from '@zhenggai/xlsx';
 import { csvField } from './csv-line.ts';
 
 export interface XlsxConversion {
@@ -21,8 +23,8 @@ export function excelSerialToIso(serial: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-function cellText(v: unknown, asDate: boolean): string {
-  if (v === null || v === undefined) return '';
+function cellText(v: Raw, asDate: boolean): string {
+  if (v === null) return '';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   if (typeof v === 'number') {
     if (asDate && v > 0 && v < 2958466) return excelSerialToIso(v);
@@ -31,14 +33,7 @@ function cellText(v: unknown, asDate: boolean): string {
   }
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: unknown };
-    if (o.richText) return o.richText.map((r) => r.text).join('');
-    if ('result' in o) return cellText(o.result, asDate);
-    if (typeof o.text === 'string') return o.text;
-    if (o.error !== undefined) return '';
-  }
-  return String(v);
+  return ''; // an error cell (#N/A, #REF!) carries no value
 }
 
 /**
@@ -59,17 +54,10 @@ export async function xlsxToCsv(
   let dates = new Set<number>();
   let lastRow = 0;
   let outside = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(xlsxPath, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
   try {
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values = (row.values as unknown[]).slice(1);
+    for await (const sheet of streamSheets({ path: xlsxPath }, 'cache')) {
+      for await (const row of sheet.rows) {
+        const values = row.cells;
         if (result.headerRow === 0) {
           const headers = values.map((v) => cellText(v, false).trim());
           if (headers.every((h) => h === '')) continue;
