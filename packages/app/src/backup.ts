@@ -87,11 +87,14 @@ export async function restore(database: Database, evidenceDir: string, file: str
     tables: Object.fromEntries(TABLES_IN_ORDER.filter((t) => !SKIPPED.has(t)).map((t) => [t, 0])),
     evidenceFiles: 0,
   };
-  const input = createReadStream(file).pipe(createGunzip());
-  const reader = createInterface({ input, crlfDelay: Infinity });
   let header = false;
   try {
     await database.transaction(async (q) => {
+      // Open the file only now, right before the loop: readline emits lines from the moment it
+      // exists, and lines emitted while the transaction was still beginning were lost — the end
+      // with them, so the loop waited forever.
+      const input = createReadStream(file).pipe(createGunzip());
+      const reader = createInterface({ input, crlfDelay: Infinity });
       for await (const text of reader) {
         if (!text) continue;
         const line = JSON.parse(text) as Line;
@@ -125,7 +128,8 @@ export async function restore(database: Database, evidenceDir: string, file: str
       }
     });
   } catch (error) {
-    if (error instanceof SyntaxError || (error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR') {
+    // Not JSON, not gzip, or cut off (Z_DATA_ERROR, Z_BUF_ERROR): the transaction wrote nothing.
+    if (error instanceof SyntaxError || /^Z_/.test(String((error as NodeJS.ErrnoException).code))) {
       throw new DomainError('VALIDATION', '备份文件已损坏，无法读取');
     }
     throw error;
