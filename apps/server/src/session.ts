@@ -18,12 +18,22 @@ export function sessionToken(request: FastifyRequest): string | null {
   return request.cookies[SESSION_COOKIE] ?? null;
 }
 
+/** API paths anyone may call: health, signing in and out, the API docs, the public portal. */
+const OPEN_API = [/^\/api\/health$/, /^\/api\/session$/, /^\/api\/docs(\/|$)/, /^\/api\/public\//];
+
+/**
+ * Resolves the caller of every API request and turns away anyone not signed in before the body
+ * is read or validated, so a stranger learns nothing about what a route expects. Handlers still
+ * call requireActor: this is the outer wall, not the only one.
+ */
 export function resolveActor(db: Db) {
   return async (request: FastifyRequest) => {
     // Only API calls need the actor; the web UI's static files must not cost a database query each.
     if (!request.url.startsWith('/api/')) return;
     const token = sessionToken(request);
     request.actor = token ? await actorForToken(db, token) : null;
+    const path = request.url.split('?')[0]!;
+    if (!request.actor && !OPEN_API.some((open) => open.test(path))) requireActor(request);
   };
 }
 

@@ -8,7 +8,7 @@ import { buildServer, WEB_DIST } from '../src/index.ts';
 // The server hands every page address to the single-page app, but never answers a missing
 // script or an unknown API path with HTML. (Needs the built UI: .ci/run builds it first.)
 describe.skipIf(!existsSync(join(WEB_DIST, 'index.html')))('serving the web UI', () => {
-  it('serves index.html for app routes and 404 for missing files and APIs', async () => {
+  it('serves index.html for app routes, 404 for missing files and JSON for unknown APIs', async () => {
     const database = await openDatabase({});
     const app = await buildServer({
       database,
@@ -19,9 +19,10 @@ describe.skipIf(!existsSync(join(WEB_DIST, 'index.html')))('serving the web UI',
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
     expect((await app.inject({ url: '/assets/missing-chunk.js' })).statusCode).toBe(404);
+    // An unknown API path answers JSON, never the app: 401 to a stranger, who may not learn which paths exist.
     const api = await app.inject({ url: '/api/no-such-route' });
-    expect(api.statusCode).toBe(404);
-    expect(api.json().error.code).toBe('NOT_FOUND');
+    expect(api.statusCode).toBe(401);
+    expect(api.headers['content-type']).toContain('application/json');
     await app.close();
     await database.close();
   });
