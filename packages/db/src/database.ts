@@ -66,6 +66,12 @@ async function openPostgres(url: string): Promise<Database> {
     },
     transaction: async (work) => {
       const client = await pool.connect();
+      // While checked out the pool does not listen to this connection: a server that drops it
+      // now would otherwise crash the process. The next query fails instead, and the dead
+      // connection is destroyed rather than handed to the next caller.
+      let broken: Error | undefined;
+      const onError = (error: Error) => (broken = error);
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await work({
@@ -80,7 +86,8 @@ async function openPostgres(url: string): Promise<Database> {
         await client.query('ROLLBACK').catch(() => {});
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     },
     close: () => pool.end(),
