@@ -4,7 +4,7 @@
 // value appears only in its first cell, see ledger-builder.ts). The zip's entries are handed over
 // workbook first (zip-order.ts), so sheets stream straight from the zip instead of a temp file.
 
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { flattenCellValue, type Raw } from './cells.ts';
 import type { SheetRow } from './header.ts';
@@ -30,6 +30,7 @@ export async function* streamSheets(
   styles: 'cache' | 'ignore' = 'ignore',
 ): AsyncGenerator<StreamedSheet> {
   const input = Readable.from(workbookFirst(source));
+  const zipFailed = zipErrors(input);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -37,7 +38,7 @@ export async function* streamSheets(
     styles,
     entries: 'ignore',
   });
-  patchUtf8(reader);
+  patchEntries(reader, zipFailed);
   let index = 0;
   for await (const ws of reader) {
     index++;
@@ -68,8 +69,38 @@ interface ReaderInternals {
   _parseSharedStrings: (entry: NodeJS.ReadableStream) => unknown;
 }
 
-/** Puts the UTF-8 boundary fix (utf8-chunks.ts) in front of this reader's XML parsing. */
-function patchUtf8(reader: object): void {
+/**
+ * exceljs pipes our input into unzipper's parser. A damaged deflate stream makes that parser emit
+ * an error on itself, not on the entry being read, and exceljs — waiting on the entry — never
+ * hears of it: the read would hang for ever. The returned promise rejects with that error.
+ */
+function zipErrors(input: Readable): Promise<never> {
+  let fail: (error: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => {}); // observed by whoever is reading at the time, if anyone
+  const pipe = input.pipe.bind(input);
+  input.pipe = <T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }) => {
+    (destination as unknown as Readable).on('error', fail);
+    return pipe(destination, options);
+  };
+  return failed;
+}
+
+/** Yields `source` until it ends, or throws as soon as `failed` rejects. */
+async function* untilFailure<T>(source: AsyncIterable<T>, failed: Promise<never>): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await Promise.race([iterator.next(), failed]);
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+/**
+ * Wraps the two private methods of this reader that receive raw zip bytes: the UTF-8 boundary
+ * fix (utf8-chunks.ts) goes in front of its XML parsing, and a zip error ends the entry's read.
+ */
+function patchEntries(reader: object, zipFailed: Promise<never>): void {
   const internals = reader as Partial<ReaderInternals>;
   const parseWorksheet = internals._parseWorksheet;
   const parseSharedStrings = internals._parseSharedStrings;
@@ -78,7 +109,11 @@ function patchUtf8(reader: object): void {
     throw new Error('exceljs WorkbookReader internals changed; update xlsx-rows.ts');
   }
   internals._parseWorksheet = (iterator, sheetNo) =>
-    parseWorksheet.call(reader, utf8Strings(iterator), sheetNo);
-  internals._parseSharedStrings = (entry) =>
-    parseSharedStrings.call(reader, entry.pipe(new Utf8BoundaryStream()));
+    parseWorksheet.call(reader, utf8Strings(untilFailure(iterator, zipFailed)), sheetNo);
+  internals._parseSharedStrings = (entry) => {
+    const text = new Utf8BoundaryStream();
+    pipeline(entry, text, () => {}); // an entry's own error reaches `text` and so the reader
+    zipFailed.catch((error: Error) => text.destroy(error));
+    return parseSharedStrings.call(reader, text);
+  };
 }

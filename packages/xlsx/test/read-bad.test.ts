@@ -66,6 +66,18 @@ describe('files that cannot be opened', () => {
     await expectCode(readLedger({ buffer: docx, fileName: '方案.xlsx' }), 'NOT_A_WORKBOOK', /没有工作表/);
   });
 
+  it('a damaged deflate stream in the shared strings or the sheet is corrupt, not a hang', async () => {
+    const rows: string[][] = [['问题', '整改措施', '责任单位']];
+    for (let i = 0; i < 3000; i++) rows.push([`问题${i}：路面破损`, `措施${i}：限期修复`, `第${i % 50}村`]);
+    const whole = await buildWorkbook({ rows });
+    for (const part of ['xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml']) {
+      const damaged = Buffer.from(whole);
+      const at = damaged.indexOf(Buffer.from(part)) + part.length;
+      for (let i = at + 60; i < at + 400; i++) damaged[i] = (damaged[i]! * 7 + 13) & 0xff;
+      await expectCode(readLedger({ buffer: damaged, fileName: 'a.xlsx' }), 'CORRUPT_XLSX', /已损坏/);
+    }
+  });
+
   it('an empty zip is not a workbook', async () => {
     const emptyZip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(18)]);
     await expectCode(
