@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, writeFileSy
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
+import { pipeline as nodePipeline, Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { DomainError } from '@zhenggai/core';
 import { TABLES_IN_ORDER, type Database } from '@zhenggai/db';
@@ -93,7 +93,8 @@ export async function restore(database: Database, evidenceDir: string, file: str
       // Open the file only now, right before the loop: readline emits lines from the moment it
       // exists, and lines emitted while the transaction was still beginning were lost — the end
       // with them, so the loop waited forever.
-      const input = createReadStream(file).pipe(createGunzip());
+      const input = createGunzip();
+      nodePipeline(createReadStream(file), input, () => {}); // a read error reaches the loop through `input`
       const reader = createInterface({ input, crlfDelay: Infinity });
       for await (const text of reader) {
         if (!text) continue;
@@ -131,6 +132,10 @@ export async function restore(database: Database, evidenceDir: string, file: str
     // Not JSON, not gzip, or cut off (Z_DATA_ERROR, Z_BUF_ERROR): the transaction wrote nothing.
     if (error instanceof SyntaxError || /^Z_/.test(String((error as NodeJS.ErrnoException).code))) {
       throw new DomainError('VALIDATION', '备份文件已损坏，无法读取');
+    }
+    const code = String((error as NodeJS.ErrnoException).code);
+    if (['EISDIR', 'EACCES', 'EPERM', 'ENOENT'].includes(code)) {
+      throw new DomainError('VALIDATION', `无法读取备份文件：${file}（${code}）`);
     }
     throw error;
   }

@@ -44,6 +44,15 @@ describe('restoring a backup', () => {
     }
   }, 30_000);
 
+  it('refuses a folder given as the backup file, clearly and without crashing', async () => {
+    const target = await freshDatabase('pglite');
+    try {
+      await expect(restore(target, join(dir, 'evidence-folder'), dir)).rejects.toThrow('无法读取备份文件');
+    } finally {
+      await target.drop();
+    }
+  });
+
   it('refuses a damaged or cut-off file with a clear message and writes nothing', async () => {
     const whole = readFileSync(join(dir, 'backup.zgb'));
     const damaged = Buffer.from(whole);
