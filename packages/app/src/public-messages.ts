@@ -18,6 +18,7 @@ import {
   PUBLIC_MESSAGE_CATEGORIES,
   PUBLIC_MESSAGE_CHANNELS,
 } from '@zhenggai/core';
+import type { PublicMessage, PublicMessageDetail } from '@zhenggai/core/contracts';
 import type { Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { inspectionAccess, requireManageInspection } from './inspections.ts';
@@ -26,6 +27,8 @@ import { nearestHolders, notify } from './notifications.ts';
 import { newTrackingCode, trackingCodeHash } from './public-portal.ts';
 import { inTransaction, one, patternArray, rows, type Tx } from './tx.ts';
 import { requireUnit } from './units.ts';
+
+export type { PublicMessage, PublicMessageDetail };
 
 // 群众反映 inside the office: the office of the receiving unit triages, links to ledger problems,
 // assigns to a unit with a due date, rejects or closes; the assigned unit answers. Out of scope
@@ -100,7 +103,7 @@ export async function messageAccess(tx: Tx, actor: Actor, id: number, lock = fal
 
 const iso = (v: string | null) => (v ? new Date(v).toISOString() : null);
 
-function view(row: MessageRow, canTriage: boolean, canAnswer: boolean, day: string) {
+function view(row: MessageRow, canTriage: boolean, canAnswer: boolean, day: string): PublicMessage {
   const { ownerPath: _o, assignedPath: _a, ...rest } = row;
   return {
     ...rest,
@@ -115,8 +118,6 @@ function view(row: MessageRow, canTriage: boolean, canAnswer: boolean, day: stri
     canAnswer,
   };
 }
-
-export type PublicMessageView = ReturnType<typeof view>;
 
 export interface PublicMessageFilter {
   status?: PublicMessageStatus;
@@ -160,7 +161,7 @@ export async function listPublicMessages(db: Db, actor: Actor, filter: PublicMes
   };
 }
 
-export async function getPublicMessage(db: Db, actor: Actor, id: number) {
+export async function getPublicMessage(db: Db, actor: Actor, id: number): Promise<PublicMessageDetail> {
   const access = await messageAccess(db, actor, id);
   const files = await rows<{ id: number; fileName: string; mime: string; size: number }>(
     db,

@@ -14,11 +14,18 @@ import {
   type PublicMessageCategory,
   type PublicMessageStatus,
 } from '@zhenggai/core';
+import type {
+  PublicAnswerView,
+  PublicPublicationSummary,
+  PublicPublicationText,
+} from '@zhenggai/core/contracts';
 import { SYSTEM_ACTOR } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import type { StoredFile } from './evidence-store.ts';
 import { nearestHolders, notify } from './notifications.ts';
 import { inTransaction, one, rows, type Tx } from './tx.ts';
+
+export type { PublicAnswerView, PublicPublicationSummary, PublicPublicationText };
 
 // The public side (no sign-in): published 通报, the feedback form and the tracking-code lookup.
 // Nothing here returns an internal note, a person, an address or a database id of a message.
@@ -240,19 +247,6 @@ export async function submitPublicMessage(
   return { trackingCode };
 }
 
-export interface PublicAnswerView {
-  status: PublicMessageStatus;
-  statusLabel: string;
-  category: PublicMessageCategory;
-  categoryLabel: string;
-  body: string;
-  submittedAt: string;
-  /** When the unit has to answer by (once assigned). */
-  dueDate: string | null;
-  answer: string | null;
-  answeredAt: string | null;
-}
-
 /** What the holder of a tracking code sees: his own text, the status and the answer. */
 export async function lookupByTrackingCode(db: Db, code: string): Promise<PublicAnswerView> {
   const found = await one<{
@@ -285,14 +279,6 @@ export async function lookupByTrackingCode(db: Db, code: string): Promise<Public
   };
 }
 
-export interface PublicPublicationSummary {
-  id: number;
-  title: string;
-  inspectionName: string;
-  inspectedUnit: string;
-  publishedAt: string;
-}
-
 /** Every 通报 that is published and not withdrawn, newest first. */
 export async function listPublishedPublications(db: Db): Promise<PublicPublicationSummary[]> {
   const found = await rows<PublicPublicationSummary>(
@@ -304,8 +290,8 @@ export async function listPublishedPublications(db: Db): Promise<PublicPublicati
   return found.map((p) => ({ ...p, publishedAt: new Date(p.publishedAt).toISOString() }));
 }
 
-export async function getPublishedPublication(db: Db, id: number) {
-  const found = await one<PublicPublicationSummary & { body: string; updatedAt: string }>(
+export async function getPublishedPublication(db: Db, id: number): Promise<PublicPublicationText> {
+  const found = await one<PublicPublicationText>(
     db,
     sql`SELECT p.id::int AS id, p.title, p.body, i.name AS "inspectionName", u.name AS "inspectedUnit",
                p.published_at AS "publishedAt", p.updated_at AS "updatedAt"

@@ -1,6 +1,7 @@
 import { sql, type Db } from '@zhenggai/db';
 import { invalid, notFound } from '@zhenggai/core';
 import { defaultTemplate, renderTemplate, type DocBlock } from '@zhenggai/reports';
+import type { Publication } from '@zhenggai/core/contracts';
 import { scopePatterns, type Actor } from './actor.ts';
 import { appendAudit } from './audit.ts';
 import { requireManageInspection } from './inspections.ts';
@@ -8,24 +9,14 @@ import { reportDataFor } from './report-data.ts';
 import { getSetting } from './settings.ts';
 import { inTransaction, one, patternArray, rows, type Tx } from './tx.ts';
 
+export type { Publication };
+
 // 通报公开: the office publishes the 整改情况通报 of an inspection on the public portal. The text
 // is prefilled from the ledger (the same template as the .docx) and edited before publishing.
 
 export interface PublicationInput {
   title: string;
   body: string;
-}
-
-export interface Publication {
-  id: number;
-  inspectionId: number;
-  inspectionName: string;
-  title: string;
-  body: string;
-  publishedBy: string | null;
-  publishedAt: string;
-  updatedAt: string;
-  withdrawnAt: string | null;
 }
 
 /** The same light markup as the report templates: "## " headings, ">> " signature lines. */

@@ -18,3 +18,4 @@ export type {
   UnitCounts,
   UnitThenNow,
 } from '../dispatch.ts';
+export type * from './public.ts';

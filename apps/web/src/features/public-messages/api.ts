@@ -1,60 +1,10 @@
+import type { Publication, PublicMessage, PublicMessageDetail } from '@zhenggai/core/contracts';
 import { api, toQuery } from '../../api/client.ts';
-import { call } from '../public-portal/api.ts';
-import type { Category, MessageStatus } from '../public-portal/api.ts';
+import { call, type Category, type MessageStatus } from '../public-portal/api.ts';
 
 // The office's and the units' endpoints for messages from the public and for publishing 通报.
 
-export interface PublicMessage {
-  id: number;
-  status: MessageStatus;
-  statusLabel: string;
-  channel: string;
-  channelLabel: string;
-  category: Category;
-  categoryLabel: string;
-  body: string;
-  contact: string | null;
-  inspectionId: number | null;
-  inspectionName: string | null;
-  ownerUnitId: number;
-  ownerUnitName: string;
-  assignedUnitId: number | null;
-  assignedUnitName: string | null;
-  assignedOn: string | null;
-  dueDate: string | null;
-  triageNote: string | null;
-  answer: string | null;
-  answeredBy: string | null;
-  answeredAt: string | null;
-  closedAt: string | null;
-  createdAt: string;
-  overdue: boolean;
-  canTriage: boolean;
-  canAnswer: boolean;
-}
-
-export interface PublicMessageDetail extends PublicMessage {
-  files: { id: number; fileName: string; mime: string; size: number }[];
-  problems: {
-    problemId: number;
-    number: string;
-    title: string;
-    inspectionId: number;
-    inspectionName: string;
-  }[];
-}
-
-export interface Publication {
-  id: number;
-  inspectionId: number;
-  inspectionName: string;
-  title: string;
-  body: string;
-  publishedBy: string | null;
-  publishedAt: string;
-  updatedAt: string;
-  withdrawnAt: string | null;
-}
+export type { Publication, PublicMessage, PublicMessageDetail };
 
 /** Like the app's client: a 401 opens the sign-in dialog over the page. */
 async function signedIn<T>(method: string, path: string, body?: unknown): Promise<T> {

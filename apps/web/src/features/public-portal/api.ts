@@ -1,19 +1,14 @@
+import type {
+  PublicAnswerView,
+  PublicPublicationSummary,
+  PublicPublicationText,
+} from '@zhenggai/core/contracts';
 import { ApiError, type ErrorCode } from '../../api/client.ts';
 
 // The public portal's endpoints: no session, nothing internal.
 
-export interface PublicationSummary {
-  id: number;
-  title: string;
-  inspectionName: string;
-  inspectedUnit: string;
-  publishedAt: string;
-}
-
-export interface PublicationText extends PublicationSummary {
-  body: string;
-  updatedAt: string;
-}
+export type PublicationSummary = PublicPublicationSummary;
+export type PublicationText = PublicPublicationText;
 
 export interface Challenge {
   token: string;
@@ -26,17 +21,7 @@ export const CATEGORIES = ['opinion', 'complaint', 'clue', 'inquiry'] as const;
 export type Category = (typeof CATEGORIES)[number];
 export type MessageStatus = 'new' | 'assigned' | 'answered' | 'closed' | 'rejected';
 
-export interface TrackedMessage {
-  status: MessageStatus;
-  statusLabel: string;
-  category: Category;
-  categoryLabel: string;
-  body: string;
-  submittedAt: string;
-  dueDate: string | null;
-  answer: string | null;
-  answeredAt: string | null;
-}
+export type TrackedMessage = PublicAnswerView;
 
 /** Fetch with the app's error shape; shared by the public pages and the office's pages. */
 export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
