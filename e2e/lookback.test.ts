@@ -89,10 +89,11 @@ describe('回头看 and 问责 (real Chromium, real server)', () => {
     // The measure page: reopened (推进中) with the reason, the problem tagged 反复.
     await row.getByText(CLOSED_MEASURE).click();
     await page.waitForURL(new RegExp(`/measures/${measureId}$`));
+    // The round page's own tags linger while the measure page loads: wait for the measure itself.
+    await expect.poll(() => page.locator('[data-testid=measure-text]').innerText()).toContain(CLOSED_MEASURE);
     await page.locator('[data-testid=recurring-tag]').first().waitFor();
-    const body = await page.locator('body').innerText();
-    expect(body).toContain('推进中');
-    expect(body).toContain('2 户收入已变化未调整');
+    await expect.poll(() => page.locator('body').innerText()).toContain('2 户收入已变化未调整');
+    expect(await page.locator('body').innerText()).toContain('推进中');
     await screenshot(page, '72-lookback-measure-reopened');
 
     // The ledger shows the tag too, and the dashboard counts the recurring problem.

@@ -1,11 +1,10 @@
-import { useState } from 'react';
-import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client.ts';
 import type { OutlineProblem } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { fromDay } from '../../shared/dates.ts';
-import { errorText } from '../../shared/errors.ts';
+import { SubmitError, useSubmit } from '../../shared/useSubmit.tsx';
 import { useAsync } from '../../shared/ui.tsx';
 import { ACTION_TYPES, accountabilityApi, type ActionType } from './api.ts';
 import './messages.ts';
@@ -33,7 +32,7 @@ export function RecordDialog({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const problemId = Form.useWatch('problemId', form);
   const measures = useAsync(
@@ -45,13 +44,10 @@ export function RecordDialog({
         : Promise.resolve(null),
     [inspectionId, problemId],
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = (v: Values) =>
+    run(async () => {
       await accountabilityApi.record(inspectionId, {
         personName: v.personName,
         position: v.position?.trim() || null,
@@ -63,12 +59,7 @@ export function RecordDialog({
         note: v.note?.trim() || null,
       });
       onSaved();
-    } catch (e) {
-      setError(errorText(e, t, lang));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal
@@ -82,7 +73,7 @@ export function RecordDialog({
       okButtonProps={{ 'data-testid': 'accountability-save' } as never}
       destroyOnHidden
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" />}
+      <SubmitError error={error} />
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item
           name="personName"

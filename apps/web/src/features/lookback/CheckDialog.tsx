@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input, Modal, Radio, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n/index.tsx';
-import { errorText } from '../../shared/errors.ts';
+import { SubmitError, useSubmit } from '../../shared/useSubmit.tsx';
 import { lookbackApi, OUTCOMES, type LookbackCheck, type Outcome } from './api.ts';
 import './messages.ts';
 
@@ -22,17 +22,14 @@ export function CheckDialog({
   onClose: () => void;
   onSaved: (reopened: boolean) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const outcome = Form.useWatch('outcome', form);
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = (v: Values) =>
+    run(async () => {
       const saved = await lookbackApi.record(
         check.id,
         v.outcome,
@@ -40,12 +37,7 @@ export function CheckDialog({
         files.map((f) => f.originFileObj).filter((f): f is NonNullable<typeof f> => !!f),
       );
       onSaved(saved.reopened);
-    } catch (e) {
-      setError(errorText(e, t, lang));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal
@@ -59,7 +51,7 @@ export function CheckDialog({
       okButtonProps={{ 'data-testid': 'lookback-save' } as never}
       destroyOnHidden
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" />}
+      <SubmitError error={error} />
       <Form<Values>
         form={form}
         layout="vertical"

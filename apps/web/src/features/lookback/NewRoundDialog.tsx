@@ -1,8 +1,7 @@
-import { useState } from 'react';
-import { Alert, Form, Input, InputNumber, Modal, Radio, TreeSelect } from 'antd';
+import { Form, Input, InputNumber, Modal, Radio, TreeSelect } from 'antd';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { errorText } from '../../shared/errors.ts';
+import { SubmitError, useSubmit } from '../../shared/useSubmit.tsx';
 import { unitTree, useAsync } from '../../shared/ui.tsx';
 import { lookbackApi } from './api.ts';
 import './messages.ts';
@@ -25,17 +24,14 @@ export function NewRoundDialog({
   onClose: () => void;
   onCreated: (roundId: number) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const units = useAsync(() => api.units(), []);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const mode = Form.useWatch('mode', form);
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = (v: Values) =>
+    run(async () => {
       const round = await lookbackApi.create(inspectionId, {
         name: v.name,
         unitId: v.unitId ?? null,
@@ -43,12 +39,7 @@ export function NewRoundDialog({
         seed: v.mode === 'sample' ? v.seed?.trim() || null : null,
       });
       onCreated(round.id);
-    } catch (e) {
-      setError(errorText(e, t, lang));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal
@@ -62,7 +53,7 @@ export function NewRoundDialog({
       okButtonProps={{ 'data-testid': 'lookback-create' } as never}
       destroyOnHidden
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" />}
+      <SubmitError error={error} />
       <Form<Values>
         form={form}
         layout="vertical"

@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import { Alert, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../i18n/index.tsx';
 import { fromDay } from '../../shared/dates.ts';
-import { errorText } from '../../shared/errors.ts';
+import { SubmitError, useSubmit } from '../../shared/useSubmit.tsx';
 import {
   NOTICE_CHANNELS,
   NOTICE_LEVELS,
@@ -31,16 +30,13 @@ export function IssueNoticeDialog({
   measureId: number;
   onClose: (issued?: Notice) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const n = t.notices;
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = (v: Values) =>
+    run(async () => {
       const issued = await noticesApi.issue({
         measureId,
         level: v.level,
@@ -49,12 +45,7 @@ export function IssueNoticeDialog({
         responseDue: fromDay(v.responseDue),
       });
       onClose(issued);
-    } catch (e) {
-      setError(errorText(e, t, lang));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal
@@ -67,7 +58,7 @@ export function IssueNoticeDialog({
       confirmLoading={busy}
       okButtonProps={{ 'data-testid': 'issue-notice-submit' }}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" />}
+      <SubmitError error={error} />
       <Form<Values>
         form={form}
         layout="vertical"
