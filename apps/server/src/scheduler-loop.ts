@@ -1,4 +1,4 @@
-import { catchUpScheduler, deliverPendingMail, sweepOrphanEvidence, today } from '@zhenggai/app';
+import { runDailyPass, today } from '@zhenggai/app';
 import type { ServerContext } from './context.ts';
 
 // Runs the daily scheduler, mail delivery and the evidence sweep inside the server: at start (catching up on days
@@ -18,16 +18,15 @@ export function startSchedulerLoop(ctx: ServerContext, options: SchedulerLoopOpt
 
   const pass = async () => {
     try {
-      const days = await catchUpScheduler(ctx.database.db, today());
+      const { days, swept } = await runDailyPass(ctx.database.db, today(), {
+        evidence: ctx.evidence,
+        mailer: ctx.mailer,
+        baseUrl: options.baseUrl,
+      });
       for (const d of days.filter((d) => !d.skipped))
         options.log(`督办调度 ${d.day}: ${JSON.stringify(d.summary)}`);
-      // Once a day, with the first pass of the day: files left by refused uploads.
-      if (days.length > 0) {
-        const swept = await sweepOrphanEvidence(ctx.database.db, ctx.evidence);
-        if (swept.removed + swept.temporary > 0)
-          options.log(`清理无引用的佐证文件 ${swept.removed} 个、未完成的上传 ${swept.temporary} 个`);
-      }
-      if (ctx.mailer) await deliverPendingMail(ctx.database.db, ctx.mailer, { baseUrl: options.baseUrl });
+      if (swept && swept.removed + swept.temporary > 0)
+        options.log(`清理无引用的佐证文件 ${swept.removed} 个、未完成的上传 ${swept.temporary} 个`);
     } catch (error) {
       options.log(`督办调度失败，稍后重试：${(error as Error).message}`);
     }

@@ -6,6 +6,7 @@ export * from './auth.ts';
 export * from './backup.ts';
 export * from './evidence-store.ts';
 export * from './evidence-sweep.ts';
+export * from './daily-pass.ts';
 export * from './init.ts';
 export * from './inspections.ts';
 export * from './ledger-export.ts';

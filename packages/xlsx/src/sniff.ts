@@ -12,7 +12,7 @@ const ZIP_EMPTY = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 const ZIP_END = ZIP_EMPTY;
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** The end-of-central-directory record sits in the last 22 bytes + up to 64 KiB of comment. */
-const EOCD_WINDOW = 22 + 0xffff;
+export const EOCD_WINDOW = 22 + 0xffff;
 
 export interface FileBytes {
   /** The first bytes, enough to tell the kind. */

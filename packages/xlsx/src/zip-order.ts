@@ -8,12 +8,11 @@
 // to judge.
 
 import { open } from 'node:fs/promises';
+import { EOCD_WINDOW } from './sniff.ts';
 
 const CHUNK = 64 * 1024;
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
-/** The end-of-central-directory record sits in the last 22 bytes + up to 64 KiB of comment. */
-const END_WINDOW = 22 + 0xffff;
 
 interface RandomAccess {
   size: number;
@@ -59,7 +58,7 @@ const rank = (name: string): number => {
 
 /** Each entry's byte range (local header, data, descriptor) in reading order, or null. */
 async function entryRanges(file: RandomAccess): Promise<{ ranges: Range[]; directory: number } | null> {
-  const tailStart = Math.max(0, file.size - END_WINDOW);
+  const tailStart = Math.max(0, file.size - EOCD_WINDOW);
   const tail = await file.read(tailStart, file.size - tailStart);
   let at = -1;
   for (let i = tail.length - 22; i >= 0; i--) {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { catchUpScheduler, deliverPendingMail, sweepOrphanEvidence, today } from '@zhenggai/app';
+import { runDailyPass, today } from '@zhenggai/app';
 import { mailerFromEnv } from '@zhenggai/server';
 import { CliError, type CliCommand } from '../command.ts';
 import { withDatabase } from '../database-options.ts';
@@ -25,16 +25,16 @@ export const schedulerRunCommand: CliCommand = {
       throw new CliError(`日期格式应为 YYYY-MM-DD：${day}`, 2);
     }
     const result = await withDatabase(values.data, async ({ database, evidence }) => {
-      const days = await catchUpScheduler(database.db, day);
-      const swept = days.length > 0 ? await sweepOrphanEvidence(database.db, evidence) : null;
       const mailer = mailerFromEnv();
-      const mail = mailer
-        ? await deliverPendingMail(database.db, mailer, {
-            baseUrl: process.env.ZHENGGAI_PUBLIC_URL ?? 'http://localhost:3000',
-          })
-        : null;
-      mailer?.close();
-      return { days, mail, swept };
+      try {
+        return await runDailyPass(database.db, day, {
+          evidence,
+          mailer,
+          baseUrl: process.env.ZHENGGAI_PUBLIC_URL ?? 'http://localhost:3000',
+        });
+      } finally {
+        mailer?.close();
+      }
     });
     if (values.json) io.stdout(JSON.stringify(result));
     else {

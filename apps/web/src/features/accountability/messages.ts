@@ -1,4 +1,4 @@
-import type { AccountabilityType } from '@zhenggai/core/vocabulary';
+import { ACCOUNTABILITY_TYPE_LABELS, type AccountabilityType } from '@zhenggai/core/vocabulary';
 import { registerMessages } from '../../i18n/index.tsx';
 
 // This page's words, in both languages. They load with the page instead of with every page;
@@ -27,21 +27,8 @@ export const accountabilityZh = {
   recorded: '已登记问责',
   deleteConfirm: (name: string) => `确定删除对 ${name} 的问责记录吗？删除会记入审计日志。`,
   deleted: '已删除',
-  types: {
-    reminder_talk: '提醒谈话',
-    admonishment_talk: '诫勉谈话',
-    warning_talk: '警示谈话',
-    interview: '约谈',
-    written_review: '责令书面检查',
-    circulated_criticism: '通报批评',
-    party_warning: '党内警告',
-    party_serious_warning: '党内严重警告',
-    party_post_removal: '撤销党内职务',
-    party_probation: '留党察看',
-    party_expulsion: '开除党籍',
-    administrative_sanction: '政务处分',
-    organizational_handling: '组织处理',
-  } satisfies Record<AccountabilityType, string> as Record<string, string>,
+  // The Chinese names are core's vocabulary, the same the reports use.
+  types: ACCOUNTABILITY_TYPE_LABELS as Record<string, string>,
   peopleOf: (label: string, n: number) => `${label}${n}人`,
 };
 
