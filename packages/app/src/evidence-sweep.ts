@@ -1,6 +1,6 @@
 import { sql, type Db } from '@zhenggai/db';
 import type { EvidenceStore } from './evidence-store.ts';
-import { rows } from './tx.ts';
+import { patternArray, rows } from './tx.ts';
 
 // An upload stores its files before the transaction that records them. When that transaction
 // is refused (a second file too large, empty text, a measure out of scope), the files stay on
@@ -28,7 +28,7 @@ export async function sweepOrphanEvidence(
   const settle = async () => {
     const known = await rows<{ sha256: string }>(
       db,
-      sql`SELECT sha256 FROM evidence_files WHERE sha256 = ANY(string_to_array(${batch.join(',')}, ','))`,
+      sql`SELECT sha256 FROM evidence_files WHERE sha256 = ANY(${patternArray(batch)})`,
     );
     const referenced = new Set(known.map((k) => k.sha256));
     for (const sha256 of batch)
